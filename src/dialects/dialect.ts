@@ -1,0 +1,56 @@
+import type { ErrorInfo } from '../errors/read-error-body.js';
+import type { ChatCompletionCreateParams } from '../schema/chat-params.js';
+
+/** What a dialect turns chat parameters into: the path under the base URL, the body, extra headers. */
+export interface PreparedRequest {
+  path: string;
+  body: Record<string, unknown>;
+  headers?: Record<string, string>;
+}
+
+export interface DialectCapabilities {
+  streaming: boolean;
+  tools: boolean;
+  responseFormat: boolean;
+  /** `async: true` chat runs. */
+  async: boolean;
+  /** File uploads and file content parts. */
+  files: boolean;
+  /** More than one choice (`n > 1`). */
+  multipleChoices: boolean;
+}
+
+/**
+ * A vendor's wire format, as data plus small pure functions. A dialect knows nothing of the
+ * transport; the client hands it parameters and bodies and gets wire values back.
+ * `TParams` is the request type the dialect accepts (a phantom: only the type system reads it).
+ */
+export interface Dialect<TParams = ChatCompletionCreateParams> {
+  readonly name: string;
+  /** Default base URL; the client option and env `<NAME>_BASE_URL` override it. */
+  readonly baseURL: string;
+  readonly env: { readonly apiKey: string; readonly baseURL: string };
+  /** Headers that carry the key. */
+  readonly auth: (apiKey: string) => Record<string, string>;
+  /** True when the vendor can be called without a key (a gateway without governance, say). */
+  readonly keyOptional: boolean;
+  /** Headers every request must carry (e.g. Caesar's `API-Version`). Sent in browsers too. */
+  readonly headers: Readonly<Record<string, string>>;
+  /** Response headers holding the request id, in order of preference (`x-request-id` is always read). */
+  readonly requestIdHeaders: readonly string[];
+  readonly defaults: { readonly timeout: number; readonly idleTimeout: number };
+  readonly capabilities: DialectCapabilities;
+  /** Validates what only this vendor cares about (throws `InvalidRequestError`) and shapes the wire request. */
+  readonly prepareChat: (params: TParams & { stream?: boolean | null }) => PreparedRequest;
+  /** Unwraps the vendor's envelope into an OpenAI-shaped body (validation happens after). */
+  readonly unwrapCompletion: (body: unknown) => unknown;
+  /** Unwraps one stream event's JSON; `undefined` means "not a chunk" (skip it). */
+  readonly unwrapChunk: (data: unknown) => unknown;
+  /** Reads the vendor's error body into message, code, type and param. */
+  readonly readError: (body: unknown) => ErrorInfo;
+  /** Phantom: carries `TParams` for type inference. */
+  readonly __params?: TParams;
+}
+
+/** Any dialect, whatever its parameter type. */
+export type AnyDialect = Dialect<any>;

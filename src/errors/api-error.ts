@@ -1,0 +1,102 @@
+import { ChatwireError } from './chatwire-error.js';
+import type { ErrorInfo } from './read-error-body.js';
+import { isRetryableStatus, serverRetryDelay } from '../transport/retry-policy.js';
+
+export interface APIErrorInit {
+  status: number;
+  headers: Headers;
+  /** The parsed body (or its text when it was not JSON), already redacted. */
+  body: unknown;
+  info: ErrorInfo;
+  /** Used when the body carried no message: the status text and a short excerpt of a non-JSON body. */
+  fallbackMessage: string;
+  dialect: string;
+  requestId: string | undefined;
+}
+
+/** The server answered with a non-2xx status. */
+export class APIError extends ChatwireError {
+  override name = 'APIError';
+  readonly status: number;
+  declare readonly headers: Headers;
+  readonly requestId: string | undefined;
+  readonly body: unknown;
+  readonly code: string | undefined;
+  readonly type: string | undefined;
+  readonly param: string | undefined;
+  readonly dialect: string;
+
+  constructor(init: APIErrorInit) {
+    super(`${init.status} ${init.info.message ?? init.fallbackMessage}`);
+    this.status = init.status;
+    // Not enumerable: inspect output stays short and `toJSON` stays free of transport detail.
+    Object.defineProperty(this, 'headers', { value: init.headers, enumerable: false });
+    this.requestId = init.requestId;
+    this.body = init.body;
+    this.code = init.info.code;
+    this.type = init.info.type;
+    this.param = init.info.param;
+    this.dialect = init.dialect;
+  }
+
+  /** Whether the retry policy would try again (status and `x-should-retry`). */
+  get isRetryable(): boolean {
+    return isRetryableStatus(this.status, this.headers);
+  }
+
+  /** Builds the subclass that matches the status. */
+  static fromInit(init: APIErrorInit): APIError {
+    const Class = classForStatus(init.status);
+    return new Class(init);
+  }
+}
+
+export class BadRequestError extends APIError {
+  override name = 'BadRequestError';
+}
+export class AuthenticationError extends APIError {
+  override name = 'AuthenticationError';
+}
+export class PaymentRequiredError extends APIError {
+  override name = 'PaymentRequiredError';
+}
+export class PermissionDeniedError extends APIError {
+  override name = 'PermissionDeniedError';
+}
+export class NotFoundError extends APIError {
+  override name = 'NotFoundError';
+}
+export class ConflictError extends APIError {
+  override name = 'ConflictError';
+}
+export class UnprocessableEntityError extends APIError {
+  override name = 'UnprocessableEntityError';
+}
+export class RateLimitError extends APIError {
+  override name = 'RateLimitError';
+  /** The delay the server asked for (`retry-after-ms` / `Retry-After`), when it gave a usable one. */
+  readonly retryAfterMs: number | undefined;
+
+  constructor(init: APIErrorInit) {
+    super(init);
+    this.retryAfterMs = serverRetryDelay(init.headers);
+  }
+}
+export class InternalServerError extends APIError {
+  override name = 'InternalServerError';
+}
+
+const BY_STATUS: Record<number, typeof APIError> = {
+  400: BadRequestError,
+  401: AuthenticationError,
+  402: PaymentRequiredError,
+  403: PermissionDeniedError,
+  404: NotFoundError,
+  409: ConflictError,
+  422: UnprocessableEntityError,
+  429: RateLimitError,
+};
+
+function classForStatus(status: number): typeof APIError {
+  return BY_STATUS[status] ?? (status >= 500 ? InternalServerError : APIError);
+}

@@ -1,0 +1,31 @@
+import type { AnyDialect, PreparedRequest } from '../dialects/dialect.js';
+import { InvalidRequestError } from '../errors/request-errors.js';
+import { chatParamsSchema } from '../schema/chat-params-schema.js';
+import { formatIssues } from '../schema/format-issues.js';
+
+/**
+ * Checks chat parameters against the shared schema and the dialect's own rules, and returns the
+ * wire request. Everything here runs before a byte is sent; a problem is an `InvalidRequestError`
+ * listing every issue, not just the first.
+ */
+export function prepareChatRequest(dialect: AnyDialect, params: unknown, mode: 'json' | 'stream'): PreparedRequest {
+  const result = chatParamsSchema.safeParse(params, { reportInput: true });
+  if (!result.success) {
+    const issues = formatIssues(result.error.issues as never);
+    const summary = issues.map((i) => (i.path ? `${i.path} ${i.message}` : i.message)).join('; ');
+    throw new InvalidRequestError(`Invalid chat parameters: ${summary}.`, issues);
+  }
+  const input = params as Record<string, unknown>;
+  if (input.async === true && mode === 'stream') {
+    throw new InvalidRequestError('`async: true` cannot be combined with `stream: true`: an async run is polled, not streamed.', [
+      { path: 'async', message: 'conflicts with stream: true' },
+    ]);
+  }
+  if (input.async === true && !dialect.capabilities.async) {
+    throw new InvalidRequestError(`The ${dialect.name} dialect has no async runs; remove \`async: true\`.`, [
+      { path: 'async', message: `not supported by ${dialect.name}` },
+    ]);
+  }
+  // `stream` is always sent explicitly: vendors disagree on its default (inTandem streams unless told not to).
+  return dialect.prepareChat({ ...input, stream: mode === 'stream' } as never);
+}

@@ -1,0 +1,69 @@
+import * as z from 'zod/mini';
+
+// `validate: 'strict'` checks responses against these. Extra keys are always allowed (vendors add
+// them); what strict adds over loose is that the fields we read must have their documented types.
+
+const usage = z.looseObject({
+  prompt_tokens: z.number(),
+  completion_tokens: z.number(),
+  total_tokens: z.number(),
+});
+
+const toolCall = z.looseObject({
+  id: z.string(),
+  type: z.literal('function'),
+  function: z.looseObject({ name: z.string(), arguments: z.string() }),
+});
+
+export const strictCompletionSchema = z.looseObject({
+  id: z.string(),
+  object: z.literal('chat.completion'),
+  created: z.number(),
+  model: z.string(),
+  choices: z.array(
+    z.looseObject({
+      index: z.int(),
+      message: z.looseObject({
+        role: z.literal('assistant'),
+        content: z.nullable(z.string()),
+        tool_calls: z.optional(z.nullable(z.array(toolCall))),
+      }),
+      finish_reason: z.nullable(z.string()),
+    }),
+  ),
+  usage: z.optional(z.nullable(usage)),
+});
+
+export const strictChunkSchema = z.looseObject({
+  id: z.string(),
+  object: z.literal('chat.completion.chunk'),
+  created: z.number(),
+  model: z.string(),
+  choices: z.array(
+    z.looseObject({
+      index: z.int(),
+      delta: z.looseObject({
+        role: z.optional(z.nullable(z.literal('assistant'))),
+        content: z.optional(z.nullable(z.string())),
+        tool_calls: z.optional(
+          z.nullable(
+            z.array(
+              z.looseObject({
+                index: z.int(),
+                id: z.optional(z.nullable(z.string())),
+                function: z.optional(
+                  z.looseObject({
+                    name: z.optional(z.nullable(z.string())),
+                    arguments: z.optional(z.nullable(z.string())),
+                  }),
+                ),
+              }),
+            ),
+          ),
+        ),
+      }),
+      finish_reason: z.optional(z.nullable(z.string())),
+    }),
+  ),
+  usage: z.optional(z.nullable(usage)),
+});

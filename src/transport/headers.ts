@@ -1,0 +1,36 @@
+import { InvalidRequestError } from '../errors/request-errors.js';
+
+export type HeaderLayer = Readonly<Record<string, string | null | undefined>> | undefined;
+
+// RFC 9110 token characters for names; values must not smuggle a second header (CR/LF) or a NUL.
+const NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+const BAD_VALUE = /[\r\n\0]/;
+
+/**
+ * Merges header layers, later ones winning, names compared case-insensitively; `null` removes a
+ * header set by an earlier layer. A malformed name or value is refused before anything is sent,
+ * and the message names the header but never echoes its value (it may be a secret).
+ */
+export function mergeHeaders(...layers: HeaderLayer[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const layer of layers) {
+    if (!layer) continue;
+    for (const name in layer) {
+      const value = layer[name];
+      const key = name.toLowerCase();
+      if (value === null) {
+        delete out[key];
+        continue;
+      }
+      if (value === undefined) continue;
+      if (!NAME.test(name)) throw new InvalidRequestError(`Header name ${JSON.stringify(name)} is not a valid token.`);
+      if (BAD_VALUE.test(value)) {
+        throw new InvalidRequestError(`Header "${name}" contains a line break or NUL character and was not sent.`, [
+          { path: `headers.${name}`, message: 'must not contain CR, LF or NUL' },
+        ]);
+      }
+      out[key] = value;
+    }
+  }
+  return out;
+}

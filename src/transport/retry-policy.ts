@@ -1,0 +1,49 @@
+// The retry policy peers converged on (openai-node, the AI SDK), written as pure functions.
+
+const RETRYABLE_STATUS = new Set([408, 409, 429]);
+const MAX_SERVER_DELAY_MS = 60_000;
+const BASE_DELAY_MS = 500;
+const MAX_BACKOFF_MS = 8_000;
+
+/** Whether a response status (with its headers) is worth another attempt. `x-should-retry` wins. */
+export function isRetryableStatus(status: number, headers?: Headers): boolean {
+  const override = headers?.get('x-should-retry');
+  if (override === 'true') return true;
+  if (override === 'false') return false;
+  return RETRYABLE_STATUS.has(status) || status >= 500;
+}
+
+/**
+ * The server's requested delay in ms from `retry-after-ms`, then `Retry-After` (seconds or an HTTP
+ * date), or undefined when absent or not usable (negative, non-finite, or over 60 s).
+ */
+export function serverRetryDelay(headers: Headers | undefined, now = Date.now()): number | undefined {
+  if (!headers) return undefined;
+  const ms = parseMs(headers.get('retry-after-ms'));
+  if (ms !== undefined) return ms;
+  const value = headers.get('retry-after');
+  if (value === null || value.trim() === '') return undefined;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return usable(seconds * 1000);
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : usable(date - now);
+}
+
+/** min(0.5 s · 2ⁿ, 8 s), minus up to 25 % jitter so that clients that failed together do not retry together. */
+export function backoffDelay(retriesSoFar: number, random = Math.random): number {
+  const base = Math.min(BASE_DELAY_MS * 2 ** retriesSoFar, MAX_BACKOFF_MS);
+  return base * (1 - random() * 0.25);
+}
+
+export function retryDelay(retriesSoFar: number, headers?: Headers): number {
+  return serverRetryDelay(headers) ?? backoffDelay(retriesSoFar);
+}
+
+function parseMs(value: string | null): number | undefined {
+  if (value === null || value.trim() === '') return undefined;
+  return usable(Number(value));
+}
+
+function usable(ms: number): number | undefined {
+  return Number.isFinite(ms) && ms >= 0 && ms <= MAX_SERVER_DELAY_MS ? ms : undefined;
+}

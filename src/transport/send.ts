@@ -1,0 +1,210 @@
+import { createFetch } from 'ofetch';
+import { APIError } from '../errors/api-error.js';
+import { ChatwireError } from '../errors/chatwire-error.js';
+import { APIConnectionError, APIConnectionTimeoutError, APIUserAbortError } from '../errors/connection-errors.js';
+import type { ErrorInfo } from '../errors/read-error-body.js';
+import type { Redactor } from '../errors/redact.js';
+import { sleep } from '../internal/sleep.js';
+import { readBodyText } from './read-body.js';
+import { RequestLease } from './request-lease.js';
+import { isRetryableStatus, retryDelay } from './retry-policy.js';
+
+export interface HttpRequest {
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  url: string;
+  headers: Record<string, string>;
+  body?: BodyInit | undefined;
+  /** False for one-shot bodies (a stream): such a request is never retried. */
+  replayable: boolean;
+}
+
+export interface SendPolicy {
+  fetch: typeof fetch | undefined;
+  timeout: number;
+  maxRetries: number;
+  maxResponseBytes: number;
+  signal: AbortSignal | undefined;
+}
+
+/** What the transport needs to turn an error response into a typed error; it knows no dialect. */
+export interface ErrorContext {
+  dialect: string;
+  readError: (body: unknown) => ErrorInfo;
+  requestIdHeaders: readonly string[];
+  redactor: Redactor;
+}
+
+export interface Received<T> {
+  data: T;
+  response: Response;
+  requestId: string | undefined;
+  /** How many attempts were made (1 when the first one succeeded). */
+  attempts: number;
+}
+
+/**
+ * Turns a 2xx response into a result while the attempt's lease is still live (its timer still
+ * armed). A streaming consumer takes the lease over and releases it itself; any other consumer's
+ * lease is released by `send` once it settles. A connection failure while consuming is retried.
+ */
+export type Consume<T> = (response: Response, lease: RequestLease) => Promise<T>;
+
+// ofetch gives us the request plumbing; its own retries, timeout and error throwing are turned off
+// because the policy here (Retry-After, x-should-retry, abortable sleeps) is ours.
+const $fetch = createFetch({
+  fetch: (input, init) => {
+    // Resolved per call, and called as a plain function so `this` is unbound (Workers need that).
+    const runtimeFetch = (init as { runtimeFetch: typeof fetch }).runtimeFetch;
+    return runtimeFetch(input, init);
+  },
+});
+
+/** Sends one request under the retry policy. Resolves with the consumed 2xx response; rejects with a typed error. */
+export async function send<T>(
+  request: HttpRequest,
+  policy: SendPolicy,
+  context: ErrorContext,
+  consume: Consume<T>,
+  options: { keepLease?: boolean } = {},
+): Promise<Received<T>> {
+  for (let attempt = 0; ; attempt++) {
+    const lease = new RequestLease(policy.signal);
+    if (lease.cause === 'user') throw lease.errorFor('user');
+    lease.arm(policy.timeout);
+    const canRetry = request.replayable && attempt < policy.maxRetries;
+    let response: Response;
+    try {
+      response = await $fetch.raw(request.url, {
+        method: request.method,
+        headers: request.headers,
+        body: request.body as never,
+        signal: lease.signal,
+        retry: false,
+        ignoreResponseError: true,
+        responseType: 'stream',
+        runtimeFetch: policy.fetch ?? globalThis.fetch,
+      } as never);
+    } catch (thrown) {
+      lease.release();
+      const error = connectionError(thrown, lease, context.redactor);
+      if (error instanceof APIUserAbortError || !canRetry) throw error;
+      await pause(retryDelay(attempt), policy.signal, lease);
+      continue;
+    }
+    const requestId = readRequestId(response.headers, context.requestIdHeaders);
+    if (response.ok) {
+      try {
+        const data = await consume(response, lease);
+        if (!options.keepLease) lease.release();
+        return { data, response, requestId, attempts: attempt + 1 };
+      } catch (thrown) {
+        lease.release();
+        const error = lease.cause ? lease.errorFor(lease.cause) : asTypedError(thrown, lease, context.redactor);
+        if (!canRetry || !(error instanceof APIConnectionError)) throw error;
+        await pause(retryDelay(attempt), policy.signal, lease);
+        continue;
+      }
+    }
+    if (canRetry && isRetryableStatus(response.status, response.headers)) {
+      lease.release();
+      await response.body?.cancel().catch(() => {});
+      await pause(retryDelay(attempt, response.headers), policy.signal, lease);
+      continue;
+    }
+    try {
+      throw await errorFromResponse(response, requestId, policy.maxResponseBytes, context);
+    } catch (error) {
+      throw lease.cause ? lease.errorFor(lease.cause) : error;
+    } finally {
+      lease.release();
+    }
+  }
+}
+
+/** A body read that failed because the connection dropped becomes a connection error; typed errors pass. */
+function asTypedError(thrown: unknown, lease: RequestLease, redactor: Redactor): unknown {
+  if (ChatwireError.is(thrown)) return thrown;
+  const dropped = thrown instanceof Error && (thrown.name === 'TypeError' || thrown.name === 'AbortError');
+  return dropped ? connectionError(thrown, lease, redactor) : thrown;
+}
+
+async function pause(ms: number, signal: AbortSignal | undefined, lease: RequestLease): Promise<void> {
+  try {
+    await sleep(ms, signal);
+  } catch {
+    throw lease.errorFor('user');
+  }
+}
+
+function connectionError(thrown: unknown, lease: RequestLease, redactor: Redactor): Error {
+  if (lease.cause) return lease.errorFor(lease.cause);
+  // ofetch wraps the runtime's error and keeps the request options (with auth headers) on it:
+  // keep only the runtime's own error as the cause.
+  const cause = (thrown as { cause?: unknown })?.cause ?? thrown;
+  const code = errorCode(cause);
+  const message = cause instanceof Error ? redactor.text(cause.message) : 'unknown error';
+  const detail = code && !message.includes(code) ? `${message} (${code})` : message;
+  if (/timed? ?out/i.test(detail)) return new APIConnectionTimeoutError(`Request timed out (${detail}).`);
+  return new APIConnectionError(`Connection error: ${detail}`, { cause: safeCause(cause, redactor) });
+}
+
+function safeCause(cause: unknown, redactor: Redactor): unknown {
+  if (!(cause instanceof Error)) return undefined;
+  const copy = new Error(redactor.text(cause.message));
+  copy.name = cause.name;
+  const code = errorCode(cause);
+  if (code) Object.assign(copy, { code });
+  return copy;
+}
+
+/** undici puts the system error code (ECONNREFUSED, UND_ERR_SOCKET…) on the error or its cause. */
+function errorCode(error: unknown): string | undefined {
+  const own = (error as { code?: unknown } | undefined)?.code;
+  const inner = ((error as { cause?: unknown } | undefined)?.cause as { code?: unknown } | undefined)?.code;
+  const code = typeof own === 'string' ? own : inner;
+  return typeof code === 'string' ? code : undefined;
+}
+
+async function errorFromResponse(
+  response: Response,
+  requestId: string | undefined,
+  maxBytes: number,
+  context: ErrorContext,
+): Promise<APIError> {
+  const text = context.redactor.text(await readBodyText(response, maxBytes).catch(() => ''));
+  let body: unknown = text;
+  try {
+    body = text === '' ? undefined : JSON.parse(text);
+  } catch {
+    // Not JSON (an HTML page from a proxy, say): keep the text.
+  }
+  const info = typeof body === 'object' && body !== null ? context.readError(body) : {};
+  const excerpt = text.replace(/\s+/g, ' ').trim().slice(0, 200);
+  const fallbackMessage =
+    text === ''
+      ? `${response.statusText || 'status code'} (no body)`
+      : `${response.statusText || 'error'}: ${excerpt}${text.length > 200 ? '…' : ''}`;
+  return APIError.fromInit({
+    status: response.status,
+    headers: redactHeaders(response.headers, context.redactor),
+    body: context.redactor.value(body),
+    info,
+    fallbackMessage,
+    dialect: context.dialect,
+    requestId,
+  });
+}
+
+export function readRequestId(headers: Headers, names: readonly string[]): string | undefined {
+  for (const name of names) {
+    const value = headers.get(name);
+    if (value) return value;
+  }
+  return headers.get('x-request-id') ?? undefined;
+}
+
+function redactHeaders(headers: Headers, redactor: Redactor): Headers {
+  const out = new Headers();
+  headers.forEach((value, name) => out.append(name, redactor.text(value)));
+  return out;
+}
