@@ -26,6 +26,7 @@ export class APIPromise<T> extends Promise<T> {
     return this.#result;
   }
 
+  // biome-ignore lint/suspicious/noThenProperty: this class is a promise; `then` is what makes `await` read the data.
   override then<R1 = T, R2 = never>(
     onFulfilled?: ((value: T) => R1 | PromiseLike<R1>) | null,
     onRejected?: ((reason: unknown) => R2 | PromiseLike<R2>) | null,

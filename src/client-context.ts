@@ -60,7 +60,9 @@ export function browserKeyError(): InvalidRequestError {
 function nonNegative(name: string, value: number | undefined): number | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== 'number' || Number.isNaN(value) || value < 0) {
-    throw new InvalidRequestError(`Option \`${name}\` must be a number ≥ 0.`, [{ path: name, message: 'must be ≥ 0' }]);
+    throw new InvalidRequestError(`Option \`${name}\` must be a number ≥ 0.`, [
+      { path: name, message: 'must be ≥ 0' },
+    ]);
   }
   return value;
 }

@@ -1,5 +1,4 @@
 import type { ClientContext } from './client-context.js';
-import { browserKeyError } from './client-context.js';
 import { createRedactor, type Redactor } from './errors/redact.js';
 import { InvalidRequestError } from './errors/request-errors.js';
 import type { RequestOptions } from './options.js';
@@ -31,7 +30,6 @@ export async function prepareCall(
   options: RequestOptions = {},
 ): Promise<PreparedCall> {
   const apiKey = await resolveKey(context);
-  if (context.browser && apiKey !== undefined && !context.options.dangerouslyAllowBrowser) throw browserKeyError();
   const { dialect } = context;
   const headers = mergeHeaders(
     // In a browser, only CORS-safelisted headers plus the vendor's required ones, so preflights pass.

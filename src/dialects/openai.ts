@@ -34,7 +34,10 @@ export function openai(options: OpenAIDialectOptions = {}): Dialect<ChatCompleti
       files: true,
       multipleChoices: true,
     },
-    prepareChat: (params) => ({ path: '/chat/completions', body: params as unknown as Record<string, unknown> }),
+    prepareChat: (params) => ({
+      path: '/chat/completions',
+      body: params as unknown as Record<string, unknown>,
+    }),
     unwrapCompletion: (body) => body,
     unwrapChunk: (data) => data,
     readError: readErrorBody,

@@ -22,7 +22,10 @@ export function resolveDialect(input: DialectInput | undefined): AnyDialect {
   if (input === undefined) return FACTORIES.openai();
   if (typeof input === 'string') {
     const factory = FACTORIES[input];
-    if (!factory) throw new InvalidRequestError(`Unknown dialect "${String(input)}". Known: ${Object.keys(FACTORIES).join(', ')}.`);
+    if (!factory)
+      throw new InvalidRequestError(
+        `Unknown dialect "${String(input)}". Known: ${Object.keys(FACTORIES).join(', ')}.`,
+      );
     return factory();
   }
   return input;

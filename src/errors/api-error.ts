@@ -1,6 +1,6 @@
+import { isRetryableStatus, serverRetryDelay } from '../transport/retry-policy.js';
 import { ChatwireError } from './chatwire-error.js';
 import type { ErrorInfo } from './read-error-body.js';
-import { isRetryableStatus, serverRetryDelay } from '../transport/retry-policy.js';
 
 export interface APIErrorInit {
   status: number;

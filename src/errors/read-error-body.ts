@@ -69,7 +69,11 @@ function fromDetail(detail: unknown): ErrorInfo {
     .join('; ');
   const first = items[0];
   const loc = first && Array.isArray(first.loc) ? first.loc : undefined;
-  return compact({ message, type: first ? asText(first.type) : undefined, param: asText(loc?.[loc.length - 1]) });
+  return compact({
+    message,
+    type: first ? asText(first.type) : undefined,
+    param: asText(loc?.[loc.length - 1]),
+  });
 }
 
 function compact(info: { [K in keyof ErrorInfo]: string | undefined }): ErrorInfo {

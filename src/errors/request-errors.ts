@@ -24,7 +24,10 @@ export class ResponseValidationError extends ChatwireError {
   /** The raw body text (or the structured answer's text) as received, secrets redacted. */
   readonly rawText: string | undefined;
 
-  constructor(message: string, options: { issues?: readonly Issue[]; rawText?: string; cause?: unknown } = {}) {
+  constructor(
+    message: string,
+    options: { issues?: readonly Issue[]; rawText?: string; cause?: unknown } = {},
+  ) {
     super(message, { cause: options.cause });
     this.issues = options.issues ?? [];
     this.rawText = options.rawText;

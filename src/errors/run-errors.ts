@@ -8,7 +8,10 @@ export class RunFailedError extends ChatwireError {
   /** The HTTP status the failed job reported (Bifrost's `status_code`), when known. */
   readonly status: number | undefined;
 
-  constructor(message: string, options: { run?: unknown; code?: string; status?: number; cause?: unknown } = {}) {
+  constructor(
+    message: string,
+    options: { run?: unknown; code?: string; status?: number; cause?: unknown } = {},
+  ) {
     super(message, { cause: options.cause });
     this.run = options.run;
     this.code = options.code;
@@ -30,7 +33,9 @@ export class RunTimeoutError extends ChatwireError {
 /** A structured answer was asked for, but the model stopped at its token limit. */
 export class LengthFinishReasonError extends ChatwireError {
   override name = 'LengthFinishReasonError';
-  constructor(message = 'The answer was cut at the token limit (finish_reason "length"), so it cannot be parsed.') {
+  constructor(
+    message = 'The answer was cut at the token limit (finish_reason "length"), so it cannot be parsed.',
+  ) {
     super(message);
   }
 }

@@ -19,7 +19,8 @@ export function isBrowserLike(g: Globals = globalThis as Globals): boolean {
   if (g.Deno !== undefined || g.Bun !== undefined || g.EdgeRuntime !== undefined) return false;
   if (g.process?.versions?.node !== undefined) return false;
   if (typeof g.WebSocketPair === 'function') return false; // Cloudflare Workers
-  const page = typeof g.window === 'object' && typeof g.document === 'object' && typeof g.navigator === 'object';
+  const page =
+    typeof g.window === 'object' && typeof g.document === 'object' && typeof g.navigator === 'object';
   const worker = typeof g.WorkerGlobalScope === 'function' && typeof g.importScripts === 'function';
   return page || worker;
 }

@@ -36,18 +36,23 @@ async function requestCompletion(
     },
     options,
   );
-  const received = await send(call.request, call.policy, errorContext(context, call.redactor), async (response) => {
-    const text = await readBodyText(response, call.policy.maxResponseBytes);
-    let body: unknown;
-    try {
-      body = JSON.parse(text);
-    } catch (cause) {
-      throw new ResponseValidationError('The response body is not valid JSON.', {
-        rawText: call.redactor.text(text.slice(0, 2000)),
-        cause,
-      });
-    }
-    return normaliseCompletion(context.dialect.unwrapCompletion(body), context.validate);
-  });
+  const received = await send(
+    call.request,
+    call.policy,
+    errorContext(context, call.redactor),
+    async (response) => {
+      const text = await readBodyText(response, call.policy.maxResponseBytes);
+      let body: unknown;
+      try {
+        body = JSON.parse(text);
+      } catch (cause) {
+        throw new ResponseValidationError('The response body is not valid JSON.', {
+          rawText: call.redactor.text(text.slice(0, 2000)),
+          cause,
+        });
+      }
+      return normaliseCompletion(context.dialect.unwrapCompletion(body), context.validate);
+    },
+  );
   return { data: received.data, response: received.response, requestId: received.requestId };
 }

@@ -8,7 +8,11 @@ import { formatIssues } from '../schema/format-issues.js';
  * wire request. Everything here runs before a byte is sent; a problem is an `InvalidRequestError`
  * listing every issue, not just the first.
  */
-export function prepareChatRequest(dialect: AnyDialect, params: unknown, mode: 'json' | 'stream'): PreparedRequest {
+export function prepareChatRequest(
+  dialect: AnyDialect,
+  params: unknown,
+  mode: 'json' | 'stream',
+): PreparedRequest {
   const result = chatParamsSchema.safeParse(params, { reportInput: true });
   if (!result.success) {
     const issues = formatIssues(result.error.issues as never);
@@ -17,9 +21,10 @@ export function prepareChatRequest(dialect: AnyDialect, params: unknown, mode: '
   }
   const input = params as Record<string, unknown>;
   if (input.async === true && mode === 'stream') {
-    throw new InvalidRequestError('`async: true` cannot be combined with `stream: true`: an async run is polled, not streamed.', [
-      { path: 'async', message: 'conflicts with stream: true' },
-    ]);
+    throw new InvalidRequestError(
+      '`async: true` cannot be combined with `stream: true`: an async run is polled, not streamed.',
+      [{ path: 'async', message: 'conflicts with stream: true' }],
+    );
   }
   if (input.async === true && !dialect.capabilities.async) {
     throw new InvalidRequestError(`The ${dialect.name} dialect has no async runs; remove \`async: true\`.`, [

@@ -33,7 +33,13 @@ export interface ChatCompletionMessage {
   [key: string]: unknown;
 }
 
-export type FinishReason = 'stop' | 'length' | 'tool_calls' | 'content_filter' | 'function_call' | (string & {});
+export type FinishReason =
+  | 'stop'
+  | 'length'
+  | 'tool_calls'
+  | 'content_filter'
+  | 'function_call'
+  | (string & {});
 
 export interface Logprobs {
   content?: unknown[] | null;

@@ -50,14 +50,20 @@ const functionTool = z.looseObject({
   }),
 });
 // Bifrost also accepts `custom` tools and Anthropic server tools named by version string.
-const tool = z.union([functionTool, z.looseObject({ type: nonEmpty }).check(z.refine((t) => t.type !== 'function', { abort: true }))]);
+const tool = z.union([
+  functionTool,
+  z.looseObject({ type: nonEmpty }).check(z.refine((t) => t.type !== 'function', { abort: true })),
+]);
 
 const responseFormat = z.discriminatedUnion('type', [
   z.looseObject({ type: z.literal('text') }),
   z.looseObject({ type: z.literal('json_object') }),
   z.looseObject({
     type: z.literal('json_schema'),
-    json_schema: z.looseObject({ name: z.optional(nonEmpty), schema: z.optional(z.record(z.string(), z.unknown())) }),
+    json_schema: z.looseObject({
+      name: z.optional(nonEmpty),
+      schema: z.optional(z.record(z.string(), z.unknown())),
+    }),
   }),
 ]);
 

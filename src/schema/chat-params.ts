@@ -113,7 +113,12 @@ export interface ChatCompletionCreateParams extends BaseChatParams {
   response_format?: ResponseFormat;
   reasoning_effort?: ReasoningEffort;
   /** Bifrost's structured form of reasoning controls. */
-  reasoning?: { enabled?: boolean; effort?: ReasoningEffort; max_tokens?: number; display?: 'summarized' | 'omitted' };
+  reasoning?: {
+    enabled?: boolean;
+    effort?: ReasoningEffort;
+    max_tokens?: number;
+    display?: 'summarized' | 'omitted';
+  };
   /** OpenAI: string tags. Caesar: research settings. */
   metadata?: Record<string, string> | CaesarResearchMetadata;
   modalities?: string[];

@@ -41,4 +41,11 @@ export interface RefusalPart {
   refusal: string;
 }
 
-export type ContentPart = TextPart | ImageURLPart | InputAudioPart | FilePart | VideoURLPart | AudioURLPart | RefusalPart;
+export type ContentPart =
+  | TextPart
+  | ImageURLPart
+  | InputAudioPart
+  | FilePart
+  | VideoURLPart
+  | AudioURLPart
+  | RefusalPart;

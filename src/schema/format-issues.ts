@@ -38,7 +38,9 @@ function describe(issue: RawIssue): string {
   const sizeUnit = issue.origin === 'array' ? ' item(s)' : issue.origin === 'string' ? ' character(s)' : '';
   switch (issue.code) {
     case 'invalid_type':
-      return 'input' in issue && issue.input === undefined ? 'is required' : `expected ${String(issue.expected)}`;
+      return 'input' in issue && issue.input === undefined
+        ? 'is required'
+        : `expected ${String(issue.expected)}`;
     case 'too_small':
       return issue.origin === 'array' || issue.origin === 'string'
         ? `must have at least ${String(issue.minimum)}${sizeUnit}`
@@ -50,7 +52,9 @@ function describe(issue: RawIssue): string {
     case 'invalid_value':
       return `must be one of ${(issue.values ?? []).map((v) => JSON.stringify(v)).join(', ')}`;
     case 'invalid_union':
-      return issue.note === 'No matching discriminator' ? 'is not a recognised value' : 'does not match any accepted form';
+      return issue.note === 'No matching discriminator'
+        ? 'is not a recognised value'
+        : 'does not match any accepted form';
     case 'unrecognized_keys':
       return `unknown key(s): ${(issue.keys ?? []).join(', ')}`;
     default:

@@ -58,7 +58,9 @@ export const completion = (input: CompletionInput = {}): MockCompletion => {
   const toolCalls = input.toolCalls?.map(toToolCall);
   const content = input.content !== undefined ? input.content : toolCalls ? null : 'Hello!';
   const usage =
-    input.usage === null ? undefined : toUsage(input.usage ?? { prompt_tokens: 0, completion_tokens: countWords(content ?? '') });
+    input.usage === null
+      ? undefined
+      : toUsage(input.usage ?? { prompt_tokens: 0, completion_tokens: countWords(content ?? '') });
   return {
     id: input.id ?? 'chatcmpl-mock',
     object: 'chat.completion',

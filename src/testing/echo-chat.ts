@@ -48,7 +48,9 @@ export const echoChat = (request: RecordedRequest, context: MockDialectContext):
 };
 
 const lastUserText = (messages: readonly unknown[]): string => {
-  const user = [...messages].reverse().find((message) => (message as { role?: unknown } | null)?.role === 'user');
+  const user = [...messages]
+    .reverse()
+    .find((message) => (message as { role?: unknown } | null)?.role === 'user');
   return user === undefined ? '' : messageText(user);
 };
 

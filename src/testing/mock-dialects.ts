@@ -8,3 +8,16 @@ export const mockDialects = {
 
 /** A built-in dialect's name. */
 export type MockDialectName = keyof typeof mockDialects;
+
+/** The dialect object for a built-in name (a custom dialect object is returned as is). */
+export const resolveMockDialect = (dialect: MockDialectName | MockDialect): MockDialect => {
+  if (typeof dialect === 'object') return dialect;
+  const found: MockDialect | undefined = mockDialects[dialect];
+  // Plain-JS callers can pass any string.
+  if (!found) {
+    throw new TypeError(
+      `Unknown mock dialect "${dialect}"; use one of: ${Object.keys(mockDialects).join(', ')}`,
+    );
+  }
+  return found;
+};

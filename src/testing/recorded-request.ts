@@ -34,7 +34,10 @@ export interface RequestLifecycle {
 }
 
 /** Reads the whole body of `request` and tracks how its response ends. */
-export const recordRequest = async (request: IncomingMessage, response: ServerResponse): Promise<RequestLifecycle> => {
+export const recordRequest = async (
+  request: IncomingMessage,
+  response: ServerResponse,
+): Promise<RequestLifecycle> => {
   const receivedAt = Date.now();
   const controller = new AbortController();
   let dropped = false;

@@ -22,7 +22,9 @@ export class ReplyScript {
   /** The next queued reply, else the route's, else `undefined` (the dialect answers). */
   take(method: string, pathname: string): ReplySource | undefined {
     return (
-      this.#queue.shift() ?? this.#routes.get(routeKey(method, pathname)) ?? this.#routes.get(routeKey('*', pathname))
+      this.#queue.shift() ??
+      this.#routes.get(routeKey(method, pathname)) ??
+      this.#routes.get(routeKey('*', pathname))
     );
   }
 

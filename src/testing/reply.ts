@@ -23,7 +23,11 @@ export interface JsonReply extends ReplyOptions {
 export interface ErrorReply {
   error: number;
   body?: unknown;
+  /** Message of the default body. @defaultValue `'Mock error <status>'` */
   message?: string;
+  /** `type` and `code` of the default body; the dialect picks them from the status otherwise. */
+  type?: string;
+  code?: string;
   headers?: Record<string, string>;
   delayMs?: number;
 }

@@ -33,7 +33,9 @@ export class RequestLog {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.#settle(waiter).reject(
-          new Error(`Mock server got ${this.#records.length} of ${count} expected requests within ${timeoutMs} ms`),
+          new Error(
+            `Mock server got ${this.#records.length} of ${count} expected requests within ${timeoutMs} ms`,
+          ),
         );
       }, timeoutMs);
       // A forgotten wait must not keep the test process alive.

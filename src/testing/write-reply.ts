@@ -2,8 +2,8 @@ import { Buffer } from 'node:buffer';
 import type { ServerResponse } from 'node:http';
 import type { MockDialect } from './mock-dialect.js';
 import type { Reply, SseReply, StallReply } from './reply.js';
-import { encodeSseItem, isSseFrame, sseDone } from './sse-encode.js';
 import { sleep, untilAborted } from './sleep.js';
+import { encodeSseItem, isSseFrame, sseDone } from './sse-encode.js';
 import { type StreamPiece, type StreamTarget, streamHeaders, writeStream } from './write-stream.js';
 
 /** Everything needed to answer one request. */
@@ -23,11 +23,23 @@ export const writeReply = async (reply: Reply, target: ReplyTarget): Promise<voi
     return;
   }
   if ('json' in reply) {
-    return sendBody(response, reply.status ?? 200, 'application/json', JSON.stringify(reply.json), reply.headers);
+    return sendBody(
+      response,
+      reply.status ?? 200,
+      'application/json',
+      JSON.stringify(reply.json),
+      reply.headers,
+    );
   }
   if ('error' in reply) {
-    const message = reply.message ?? `Mock error ${reply.error}`;
-    const body = reply.body ?? target.dialect.errorBody({ status: reply.error, message });
+    const { error: status, message = `Mock error ${status}`, type, code } = reply;
+    const input = {
+      status,
+      message,
+      ...(type === undefined ? {} : { type }),
+      ...(code === undefined ? {} : { code }),
+    };
+    const body = reply.body ?? target.dialect.errorBody(input);
     const text = typeof body === 'string' ? body : JSON.stringify(body);
     return sendBody(response, reply.error, 'application/json', text, reply.headers);
   }
@@ -37,7 +49,11 @@ export const writeReply = async (reply: Reply, target: ReplyTarget): Promise<voi
   }
   if ('sse' in reply) return writeStream(ssePieces(reply), ssePlan(reply), target);
   if ('chunks' in reply) {
-    return writeStream(reply.chunks, { ...reply, contentType: reply.contentType ?? 'text/event-stream' }, target);
+    return writeStream(
+      reply.chunks,
+      { ...reply, contentType: reply.contentType ?? 'text/event-stream' },
+      target,
+    );
   }
   if ('stall' in reply) return writeStall(reply, target);
   const shape = JSON.stringify(Object.keys(reply as object));

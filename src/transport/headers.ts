@@ -23,11 +23,13 @@ export function mergeHeaders(...layers: HeaderLayer[]): Record<string, string> {
         continue;
       }
       if (value === undefined) continue;
-      if (!NAME.test(name)) throw new InvalidRequestError(`Header name ${JSON.stringify(name)} is not a valid token.`);
+      if (!NAME.test(name))
+        throw new InvalidRequestError(`Header name ${JSON.stringify(name)} is not a valid token.`);
       if (BAD_VALUE.test(value)) {
-        throw new InvalidRequestError(`Header "${name}" contains a line break or NUL character and was not sent.`, [
-          { path: `headers.${name}`, message: 'must not contain CR, LF or NUL' },
-        ]);
+        throw new InvalidRequestError(
+          `Header "${name}" contains a line break or NUL character and was not sent.`,
+          [{ path: `headers.${name}`, message: 'must not contain CR, LF or NUL' }],
+        );
       }
       out[key] = value;
     }

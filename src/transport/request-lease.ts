@@ -56,7 +56,8 @@ export class RequestLease {
   /** The typed error an abort of this cause surfaces as. */
   errorFor(cause: AbortCause | undefined): Error {
     if (cause === 'timeout') return new APIConnectionTimeoutError('Request timed out.');
-    if (cause === 'idle') return new APIConnectionTimeoutError('Stream idle timeout: no event arrived in time.');
+    if (cause === 'idle')
+      return new APIConnectionTimeoutError('Stream idle timeout: no event arrived in time.');
     return new APIUserAbortError('Request was aborted.', { cause: this.#callerSignal?.reason });
   }
 

@@ -1,7 +1,11 @@
 import { createFetch } from 'ofetch';
 import { APIError } from '../errors/api-error.js';
 import { ChatwireError } from '../errors/chatwire-error.js';
-import { APIConnectionError, APIConnectionTimeoutError, APIUserAbortError } from '../errors/connection-errors.js';
+import {
+  APIConnectionError,
+  APIConnectionTimeoutError,
+  APIUserAbortError,
+} from '../errors/connection-errors.js';
 import type { ErrorInfo } from '../errors/read-error-body.js';
 import type { Redactor } from '../errors/redact.js';
 import { sleep } from '../internal/sleep.js';
@@ -99,7 +103,9 @@ export async function send<T>(
         return { data, response, requestId, attempts: attempt + 1 };
       } catch (thrown) {
         lease.release();
-        const error = lease.cause ? lease.errorFor(lease.cause) : asTypedError(thrown, lease, context.redactor);
+        const error = lease.cause
+          ? lease.errorFor(lease.cause)
+          : asTypedError(thrown, lease, context.redactor);
         if (!canRetry || !(error instanceof APIConnectionError)) throw error;
         await pause(retryDelay(attempt), policy.signal, lease);
         continue;
@@ -107,7 +113,8 @@ export async function send<T>(
     }
     if (canRetry && isRetryableStatus(response.status, response.headers)) {
       lease.release();
-      await response.body?.cancel().catch(() => {});
+      // Not awaited: a cancel can wait on the other branch of a teed body; we only need the socket freed.
+      response.body?.cancel().catch(() => {});
       await pause(retryDelay(attempt, response.headers), policy.signal, lease);
       continue;
     }
@@ -180,10 +187,9 @@ async function errorFromResponse(
   }
   const info = typeof body === 'object' && body !== null ? context.readError(body) : {};
   const excerpt = text.replace(/\s+/g, ' ').trim().slice(0, 200);
+  const reason = response.statusText || REASONS[response.status] || 'status code';
   const fallbackMessage =
-    text === ''
-      ? `${response.statusText || 'status code'} (no body)`
-      : `${response.statusText || 'error'}: ${excerpt}${text.length > 200 ? '…' : ''}`;
+    text === '' ? `${reason} (no body)` : `${reason}: ${excerpt}${text.length > 200 ? '…' : ''}`;
   return APIError.fromInit({
     status: response.status,
     headers: redactHeaders(response.headers, context.redactor),
@@ -195,6 +201,19 @@ async function errorFromResponse(
   });
 }
 
+// HTTP/2 has no reason phrases; these keep messages readable there.
+const REASONS: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  502: 'Bad Gateway',
+  503: 'Service Unavailable',
+  504: 'Gateway Timeout',
+};
+
 export function readRequestId(headers: Headers, names: readonly string[]): string | undefined {
   for (const name of names) {
     const value = headers.get(name);
@@ -205,6 +224,8 @@ export function readRequestId(headers: Headers, names: readonly string[]): strin
 
 function redactHeaders(headers: Headers, redactor: Redactor): Headers {
   const out = new Headers();
-  headers.forEach((value, name) => out.append(name, redactor.text(value)));
+  headers.forEach((value, name) => {
+    out.append(name, redactor.text(value));
+  });
   return out;
 }

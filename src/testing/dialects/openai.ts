@@ -19,7 +19,10 @@ export const openaiMockDialect: MockDialect = {
   name: 'openai',
   basePath: '/v1',
   errorBody: ({ status, message, type, code }) => {
-    const kind = errorKinds[status] ?? { type: status >= 500 ? 'server_error' : 'invalid_request_error', code: null };
+    const kind = errorKinds[status] ?? {
+      type: status >= 500 ? 'server_error' : 'invalid_request_error',
+      code: null,
+    };
     return errorBody({ message, type: type ?? kind.type, code: code ?? kind.code });
   },
   isAuthorized: (request, apiKey) => request.headers.authorization === `Bearer ${apiKey}`,

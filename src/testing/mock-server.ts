@@ -1,0 +1,147 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import type { MockDialect, MockDialectContext } from './mock-dialect.js';
+import { type MockDialectName, resolveMockDialect } from './mock-dialects.js';
+import { type RecordedRequest, recordRequest } from './recorded-request.js';
+import type { Reply, ReplySource } from './reply.js';
+import { ReplyScript } from './reply-script.js';
+import { RequestLog } from './request-log.js';
+import { writeReply } from './write-reply.js';
+
+/** Options of {@link createMockServer}. */
+export interface MockServerOptions {
+  /** The vendor to imitate: a built-in name or a custom {@link MockDialect}. @defaultValue `'openai'` */
+  dialect?: MockDialectName | MockDialect;
+  /** @defaultValue 0 (a free port) */
+  port?: number;
+  /** Model reported when a request names none. @defaultValue `'mock-model'` */
+  model?: string;
+  /** When set, requests without these credentials get the dialect's 401 (before any scripted reply). */
+  apiKey?: string;
+}
+
+/** A running mock vendor on 127.0.0.1. */
+export interface MockServer {
+  /** `http://127.0.0.1:<port>` */
+  readonly url: string;
+  /** What a client passes as `baseURL` for this dialect, e.g. `url + '/v1'`. */
+  readonly baseURL: string;
+  readonly port: number;
+  readonly dialect: MockDialect;
+  /** Every request received since start or the last `reset()`, oldest first. */
+  readonly requests: readonly RecordedRequest[];
+  readonly lastRequest: RecordedRequest | undefined;
+  /** Sockets currently open (pooled keep-alive connections count). */
+  readonly openConnections: number;
+  /** Queued replies not used yet. */
+  readonly pendingReplies: number;
+  /** Queue replies for the next requests, whatever their path, first in first out. */
+  enqueue(...replies: ReplySource[]): void;
+  /** Answer `method` (or `'*'`) `path` (from the server root, query ignored) with `reply` until `reset()`. */
+  route(method: string, path: string, reply: ReplySource): void;
+  /** Resolves with the requests once `count` have arrived. @defaultValue timeoutMs 2000 */
+  waitForRequests(count: number, timeoutMs?: number): Promise<readonly RecordedRequest[]>;
+  /** Forget records, queued replies and routes; ids restart at 1. Open responses carry on. */
+  reset(): void;
+  /** Destroy every socket and stop listening; nothing is left to keep the process alive. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts a real HTTP server on 127.0.0.1 speaking a vendor's wire format. Requests are answered
+ * by queued replies, then routes, then the dialect's default handler (for OpenAI, an echo of
+ * the last user message, streamed when `stream: true`).
+ *
+ * @example
+ * const server = await createMockServer();
+ * server.enqueue({ error: 429, headers: { 'retry-after-ms': '10' } }, { sse: [chunk({ content: 'Hi' })] });
+ * const client = createClient({ baseURL: server.baseURL, apiKey: 'sk-test' });
+ * // … exercise the client, then:
+ * expect(server.requests).toHaveLength(2);
+ * await server.close();
+ */
+export const createMockServer = async (options: MockServerOptions = {}): Promise<MockServer> => {
+  const dialect = resolveMockDialect(options.dialect ?? 'openai');
+  const log = new RequestLog();
+  const script = new ReplyScript();
+  const sockets = new Set<Socket>();
+  let lastId = 0;
+  const context: MockDialectContext = { model: options.model ?? 'mock-model', nextId: () => ++lastId };
+
+  const chooseReply = async (request: RecordedRequest): Promise<Reply> => {
+    if (options.apiKey !== undefined && !dialect.isAuthorized(request, options.apiKey)) {
+      return { error: 401, message: 'Incorrect API key provided.' };
+    }
+    const { pathname } = new URL(request.path, 'http://mock.invalid');
+    const source = script.take(request.method, pathname);
+    if (source !== undefined) return typeof source === 'function' ? source(request) : source;
+    const fallback = await dialect.handle(request, context);
+    return (
+      fallback ?? { error: 404, message: `Mock ${dialect.name} has no route ${request.method} ${pathname}.` }
+    );
+  };
+
+  const answer = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    const lifecycle = await recordRequest(request, response).catch(() => undefined);
+    // The client vanished while sending its body: nothing to record or answer.
+    if (!lifecycle) return void response.destroy();
+    log.add(lifecycle.record);
+    try {
+      await writeReply(await chooseReply(lifecycle.record), { ...lifecycle, response, dialect });
+    } catch (error) {
+      // A throwing reply function is a bug in the test: say so in a 500 rather than hang.
+      if (response.headersSent) return void response.destroy();
+      response.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
+      response.end(`chatwire mock: reply failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+
+  const server = createServer((request, response) => void answer(request, response));
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+
+  const { port } = server.address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}`;
+  let closing: Promise<void> | undefined;
+  return {
+    url,
+    baseURL: url + dialect.basePath,
+    port,
+    dialect,
+    get requests() {
+      return log.all;
+    },
+    get lastRequest() {
+      return log.last;
+    },
+    get openConnections() {
+      return sockets.size;
+    },
+    get pendingReplies() {
+      return script.pending;
+    },
+    enqueue: (...replies) => script.enqueue(replies),
+    route: (method, path, reply) => script.route(method, path, reply),
+    waitForRequests: (count, timeoutMs) => log.waitFor(count, timeoutMs),
+    reset: () => {
+      log.clear();
+      script.clear();
+      lastId = 0;
+    },
+    close: () => {
+      closing ??= new Promise<void>((resolve) => {
+        log.rejectAll(new Error('Mock server closed'));
+        server.close(() => resolve());
+        // Destroying sockets ends every open response, which clears its timers.
+        for (const socket of sockets) socket.destroy();
+      });
+      return closing;
+    },
+  };
+};

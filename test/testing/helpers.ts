@@ -1,0 +1,34 @@
+import type { MockServer } from '../../src/testing/index.js';
+
+/** POSTs a JSON chat body to the mock's chat path. */
+export const postChat = (server: MockServer, body: unknown, init: RequestInit = {}): Promise<Response> =>
+  fetch(`${server.baseURL}/chat/completions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(init.headers as Record<string, string> | undefined) },
+    body: JSON.stringify(body),
+    ...(init.signal ? { signal: init.signal } : {}),
+  });
+
+/** Every read of the body, as the client saw it (one entry per `read()`). */
+export const readPieces = async (response: Response): Promise<Uint8Array[]> => {
+  const reader = response.body!.getReader();
+  const pieces: Uint8Array[] = [];
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return pieces;
+    pieces.push(value);
+  }
+};
+
+/** The `data:` payloads of a well-formed `\n`-delimited SSE text. */
+export const sseData = (text: string): string[] =>
+  text
+    .split('\n\n')
+    .filter((block) => block.startsWith('data: '))
+    .map((block) => block.slice('data: '.length));
+
+/** Resolves `'pending'` if `promise` has not settled within `ms`. */
+export const settlesWithin = <T>(promise: Promise<T>, ms: number): Promise<T | 'pending'> =>
+  Promise.race([promise, new Promise<'pending'>((resolve) => setTimeout(() => resolve('pending'), ms))]);
+
+export const decode = (bytes: Uint8Array): string => new TextDecoder().decode(bytes);
