@@ -11,7 +11,7 @@ const keyVariable = `${dialect.toUpperCase()}_API_KEY`;
 const realKey = process.env[keyVariable];
 
 let mock: MockServer | undefined;
-if (!realKey) mock = await createMockServer({ dialect });
+if (!realKey) mock = await createMockServer({ dialect: dialect as 'openai' });
 
 const client = createClient({
   dialect,
@@ -19,7 +19,9 @@ const client = createClient({
   timeout: 60_000,
 });
 const model = process.env.DEMO_MODEL ?? 'gpt-4o-mini';
-console.log(mock ? `Talking to the mock ${dialect} vendor at ${client.baseURL}` : `Talking to ${client.baseURL}`);
+console.log(
+  mock ? `Talking to the mock ${dialect} vendor at ${client.baseURL}` : `Talking to ${client.baseURL}`,
+);
 
 try {
   const { data, requestId } = await client.chat.completions
@@ -39,12 +41,17 @@ try {
   process.stdout.write('   ');
   for await (const text of stream.textStream) process.stdout.write(text);
   const final = await stream.finalCompletion();
-  console.log(`\n   finish_reason: ${final.choices[0]?.finish_reason}, usage: ${JSON.stringify(final.usage)}`);
+  console.log(
+    `\n   finish_reason: ${final.choices[0]?.finish_reason}, usage: ${JSON.stringify(final.usage)}`,
+  );
 
   console.log('\n3. A typed error:');
   mock?.enqueue({ error: 429, message: 'Rate limit reached for demo', headers: { 'retry-after': '1' } });
   await client.chat.completions
-    .create({ model, messages: [{ role: 'user', content: 'x' }] }, { maxRetries: 0, ...(mock ? {} : { timeout: 1 }) })
+    .create(
+      { model, messages: [{ role: 'user', content: 'x' }] },
+      { maxRetries: 0, ...(mock ? {} : { timeout: 1 }) },
+    )
     .catch((error: unknown) => {
       if (error instanceof APIError) {
         console.log(`   ${error.name} ${error.status}: ${error.message} (retryable: ${error.isRetryable})`);

@@ -1,30 +1,31 @@
 import type { APIPromise } from './api-promise.js';
 import { type ClientContext, resolveContext } from './client-context.js';
-import type { DialectInput, ParamsOf } from './dialects/registry.js';
+import type { DialectInput, OptionsOf, ParamsOf } from './dialects/registry.js';
 import type { ClientOptions, RequestOptions } from './options.js';
 import { createCompletion } from './resources/chat-completions.js';
 import { createStream, lazyStream } from './resources/chat-streams.js';
 import type { ChatCompletion } from './schema/chat-completion.js';
 import type { ChatCompletionStream } from './streaming/chat-completion-stream.js';
 
-export interface ChatCompletions<P> {
+/** Chat completions for a dialect's parameters `P` and request-option extras `O`. */
+export interface ChatCompletions<P, O = {}> {
   /** Streams: resolves once response headers arrive; an HTTP error rejects it. */
-  create(params: P & { stream: true }, options?: RequestOptions): APIPromise<ChatCompletionStream>;
+  create(params: P & { stream: true }, options?: RequestOptions & O): APIPromise<ChatCompletionStream>;
   /** One JSON completion, normalised to the OpenAI shape. */
-  create(params: P & { stream?: false | null }, options?: RequestOptions): APIPromise<ChatCompletion>;
-  create(params: P, options?: RequestOptions): APIPromise<ChatCompletion | ChatCompletionStream>;
+  create(params: P & { stream?: false | null }, options?: RequestOptions & O): APIPromise<ChatCompletion>;
+  create(params: P, options?: RequestOptions & O): APIPromise<ChatCompletion | ChatCompletionStream>;
   /** A stream that sends its request when first read (iterated, or `finalCompletion()` awaited). */
-  stream(params: P, options?: RequestOptions): ChatCompletionStream;
+  stream(params: P, options?: RequestOptions & O): ChatCompletionStream;
 }
 
 /** A client bound to one dialect, base URL and policy. Never mutated: `withOptions` derives a new one. */
-export interface Client<P = unknown> {
-  readonly chat: { readonly completions: ChatCompletions<P> };
+export interface Client<P = unknown, O = {}> {
+  readonly chat: { readonly completions: ChatCompletions<P, O> };
   /** The dialect's name and the base URL this client talks to. */
   readonly dialect: string;
   readonly baseURL: string;
   /** A new client with these options laid over this one's. */
-  withOptions(options: Partial<ClientOptions>): Client<P>;
+  withOptions(options: Partial<ClientOptions>): Client<P, O>;
 }
 
 /**
@@ -35,16 +36,16 @@ export interface Client<P = unknown> {
  */
 export function createClient<const D extends DialectInput = 'openai'>(
   options: ClientOptions<D> = {},
-): Client<ParamsOf<D>> {
+): Client<ParamsOf<D>, OptionsOf<D>> {
   return buildClient(resolveContext(options));
 }
 
-function buildClient<P>(context: ClientContext): Client<P> {
-  const completions: ChatCompletions<P> = {
+function buildClient<P, O>(context: ClientContext): Client<P, O> {
+  const completions: ChatCompletions<P, O> = {
     create: ((params: P, options?: RequestOptions) =>
       (params as { stream?: unknown }).stream === true
         ? createStream(context, params, options)
-        : createCompletion(context, params, options)) as ChatCompletions<P>['create'],
+        : createCompletion(context, params, options)) as ChatCompletions<P, O>['create'],
     stream: (params, options) => lazyStream(context, params, options),
   };
   return Object.freeze({
@@ -52,6 +53,6 @@ function buildClient<P>(context: ClientContext): Client<P> {
     dialect: context.dialect.name,
     baseURL: context.baseURL,
     withOptions: (options: Partial<ClientOptions>) =>
-      buildClient<P>(resolveContext({ ...context.options, ...options } as ClientOptions)),
+      buildClient<P, O>(resolveContext({ ...context.options, ...options } as ClientOptions)),
   });
 }

@@ -2,10 +2,31 @@ export type { WithResponse } from './api-promise.js';
 export { APIPromise } from './api-promise.js';
 export type { ChatCompletions, Client } from './client.js';
 export { createClient } from './client.js';
+export type { BifrostChatParams, BifrostDialectOptions } from './dialects/bifrost.js';
+export { bifrost } from './dialects/bifrost.js';
+export type { BifrostControls, BifrostRequestOptions } from './dialects/bifrost-controls.js';
+export type { BifrostResponseInfo } from './dialects/bifrost-headers.js';
+export { readBifrostHeaders } from './dialects/bifrost-headers.js';
+export type { CaesarDialectOptions } from './dialects/caesar.js';
+export { caesar } from './dialects/caesar.js';
+export type { Citation } from './dialects/caesar-citations.js';
+export { parseCitations } from './dialects/caesar-citations.js';
+export type {
+  CaesarChatParams,
+  CaesarContentPart,
+  CaesarFilePart,
+  CaesarMessage,
+} from './dialects/caesar-params.js';
+export { defineDialect } from './dialects/define-dialect.js';
 export type { Dialect, DialectCapabilities, PreparedRequest } from './dialects/dialect.js';
+export { intandem } from './dialects/intandem.js';
+export type { InTandemChatParams, InTandemContentPart, InTandemMessage } from './dialects/intandem-params.js';
+export type { MorpheusChatParams } from './dialects/morpheus.js';
+export { morpheus } from './dialects/morpheus.js';
 export type { OpenAIDialectOptions } from './dialects/openai.js';
 export { openai } from './dialects/openai.js';
-export type { DialectInput, DialectName, DialectParams } from './dialects/registry.js';
+export type { DialectInput, DialectName, DialectParams, DialectRequestOptions } from './dialects/registry.js';
+export type { RateLimitInfo } from './errors/api-error.js';
 export {
   APIError,
   AuthenticationError,
@@ -34,10 +55,12 @@ export {
   RunFailedError,
   RunTimeoutError,
 } from './errors/run-errors.js';
+export { filePart } from './files/file-part.js';
 export type { ApiKeySource, ClientOptions, RequestOptions } from './options.js';
 export type * from './schema/chat-completion.js';
 export type * from './schema/chat-params.js';
 export type * from './schema/content-parts.js';
 export type { ValidateMode } from './schema/normalise-completion.js';
+export type { UploadedFile } from './schema/uploaded-file.js';
 export { ChatCompletionStream } from './streaming/chat-completion-stream.js';
 export { VERSION } from './version.js';

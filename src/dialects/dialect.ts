@@ -23,14 +23,15 @@ export interface DialectCapabilities {
 /**
  * A vendor's wire format, as data plus small pure functions. A dialect knows nothing of the
  * transport; the client hands it parameters and bodies and gets wire values back.
- * `TParams` is the request type the dialect accepts (a phantom: only the type system reads it).
+ * `TParams` is the request type the dialect accepts and `TOptions` the per-call extras it adds to
+ * `RequestOptions` (Bifrost's `x-bf-*` controls); both are phantoms only the type system reads.
  */
-export interface Dialect<TParams = ChatCompletionCreateParams> {
+export interface Dialect<TParams = ChatCompletionCreateParams, TOptions = {}> {
   readonly name: string;
   /** Default base URL; the client option and env `<NAME>_BASE_URL` override it. */
   readonly baseURL: string;
   readonly env: { readonly apiKey: string; readonly baseURL: string };
-  /** Headers that carry the key. */
+  /** Headers that carry the key; throws `InvalidRequestError` for a key the vendor would refuse. */
   readonly auth: (apiKey: string) => Record<string, string>;
   /** True when the vendor can be called without a key (a gateway without governance, say). */
   readonly keyOptional: boolean;
@@ -41,16 +42,20 @@ export interface Dialect<TParams = ChatCompletionCreateParams> {
   readonly defaults: { readonly timeout: number; readonly idleTimeout: number };
   readonly capabilities: DialectCapabilities;
   /** Validates what only this vendor cares about (throws `InvalidRequestError`) and shapes the wire request. */
-  readonly prepareChat: (params: TParams & { stream?: boolean | null }) => PreparedRequest;
+  readonly prepareChat: (
+    params: TParams & { stream?: boolean | null },
+    extras: Partial<TOptions>,
+  ) => PreparedRequest;
   /** Unwraps the vendor's envelope into an OpenAI-shaped body (validation happens after). */
   readonly unwrapCompletion: (body: unknown) => unknown;
   /** Unwraps one stream event's JSON; `undefined` means "not a chunk" (skip it). */
   readonly unwrapChunk: (data: unknown) => unknown;
   /** Reads the vendor's error body into message, code, type and param. */
   readonly readError: (body: unknown) => ErrorInfo;
-  /** Phantom: carries `TParams` for type inference. */
+  /** Phantoms: carry `TParams` and `TOptions` for type inference. */
   readonly __params?: TParams;
+  readonly __options?: TOptions;
 }
 
 /** Any dialect, whatever its parameter type. */
-export type AnyDialect = Dialect<any>;
+export type AnyDialect = Dialect<any, any>;

@@ -1,5 +1,5 @@
-import { readErrorBody } from '../errors/read-error-body.js';
 import type { ChatCompletionCreateParams } from '../schema/chat-params.js';
+import { bearer, defineDialect } from './define-dialect.js';
 import type { Dialect } from './dialect.js';
 
 export interface OpenAIDialectOptions {
@@ -17,29 +17,17 @@ export function openai(options: OpenAIDialectOptions = {}): Dialect<ChatCompleti
   const headers: Record<string, string> = {};
   if (options.organization) headers['openai-organization'] = options.organization;
   if (options.project) headers['openai-project'] = options.project;
-  return {
+  return defineDialect<ChatCompletionCreateParams>({
     name: 'openai',
     baseURL: 'https://api.openai.com/v1',
     env: { apiKey: 'OPENAI_API_KEY', baseURL: 'OPENAI_BASE_URL' },
-    auth: (apiKey) => ({ authorization: `Bearer ${apiKey}` }),
-    keyOptional: false,
+    auth: bearer,
     headers,
-    requestIdHeaders: ['x-request-id'],
     defaults: { timeout: 600_000, idleTimeout: 300_000 },
-    capabilities: {
-      streaming: true,
-      tools: true,
-      responseFormat: true,
-      async: false,
-      files: true,
-      multipleChoices: true,
-    },
+    capabilities: { files: true },
     prepareChat: (params) => ({
       path: '/chat/completions',
       body: params as unknown as Record<string, unknown>,
     }),
-    unwrapCompletion: (body) => body,
-    unwrapChunk: (data) => data,
-    readError: readErrorBody,
-  };
+  });
 }

@@ -72,15 +72,46 @@ export class ConflictError extends APIError {
 export class UnprocessableEntityError extends APIError {
   override name = 'UnprocessableEntityError';
 }
+/** The `X-RateLimit-*` limits a vendor reported (OpenAI and Morpheus use these names). */
+export interface RateLimitInfo {
+  limitRequests?: number;
+  remainingRequests?: number;
+  limitTokens?: number;
+  remainingTokens?: number;
+  /** As sent: a duration ("6m0s") or an ISO time, depending on the vendor. */
+  resetRequests?: string;
+  resetTokens?: string;
+}
+
 export class RateLimitError extends APIError {
   override name = 'RateLimitError';
   /** The delay the server asked for (`retry-after-ms` / `Retry-After`), when it gave a usable one. */
   readonly retryAfterMs: number | undefined;
+  readonly rateLimit: RateLimitInfo;
 
   constructor(init: APIErrorInit) {
     super(init);
     this.retryAfterMs = serverRetryDelay(init.headers);
+    this.rateLimit = readRateLimit(init.headers);
   }
+}
+
+function readRateLimit(headers: Headers): RateLimitInfo {
+  const info: RateLimitInfo = {};
+  const count = (name: string) => {
+    const value = Number(headers.get(`x-ratelimit-${name}`) ?? Number.NaN);
+    return Number.isFinite(value) ? value : undefined;
+  };
+  const fields = [
+    ['limitRequests', count('limit-requests')],
+    ['remainingRequests', count('remaining-requests')],
+    ['limitTokens', count('limit-tokens')],
+    ['remainingTokens', count('remaining-tokens')],
+    ['resetRequests', headers.get('x-ratelimit-reset-requests') ?? undefined],
+    ['resetTokens', headers.get('x-ratelimit-reset-tokens') ?? undefined],
+  ] as const;
+  for (const [key, value] of fields) if (value !== undefined) Object.assign(info, { [key]: value });
+  return info;
 }
 export class InternalServerError extends APIError {
   override name = 'InternalServerError';

@@ -24,7 +24,7 @@ async function requestCompletion(
   params: unknown,
   options: RequestOptions | undefined,
 ): Promise<WithResponse<ChatCompletion>> {
-  const prepared = prepareChatRequest(context.dialect, params, 'json');
+  const prepared = prepareChatRequest(context.dialect, params, 'json', options);
   const call = await prepareCall(
     context,
     {

@@ -12,6 +12,7 @@ export function prepareChatRequest(
   dialect: AnyDialect,
   params: unknown,
   mode: 'json' | 'stream',
+  extras: object = {},
 ): PreparedRequest {
   const result = chatParamsSchema.safeParse(params, { reportInput: true });
   if (!result.success) {
@@ -32,5 +33,5 @@ export function prepareChatRequest(
     ]);
   }
   // `stream` is always sent explicitly: vendors disagree on its default (inTandem streams unless told not to).
-  return dialect.prepareChat({ ...input, stream: mode === 'stream' } as never);
+  return dialect.prepareChat({ ...input, stream: mode === 'stream' } as never, extras);
 }

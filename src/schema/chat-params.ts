@@ -68,10 +68,13 @@ export type ResponseFormat =
 
 export type ReasoningEffort = 'none' | 'minimal' | 'low' | 'medium' | 'high' | 'xhigh';
 
+/** Caesar's allowed range for `reasoning_loops`; a literal union so `20` is a compile-time error. */
+export type ReasoningLoops = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10;
+
 /** Caesar's research settings, sent as native JSON values in `metadata` on the compat endpoint. */
 export interface CaesarResearchMetadata {
-  /** Maximum reasoning loops, 1–10. */
-  reasoning_loops?: number;
+  /** Maximum reasoning loops, 1–10 (`compute_units` before API version 2025-11-27). */
+  reasoning_loops?: ReasoningLoops;
   /** Seconds allowed per source fetch, 3–180. */
   source_timeout?: number;
   reasoning_mode?: boolean;

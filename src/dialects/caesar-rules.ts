@@ -1,0 +1,77 @@
+import { forEachPart, type LooseMessages, Refusals } from './define-dialect.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** `true` when a string looks like the UUID of an uploaded Caesar file. */
+export const isFileId = (value: unknown): value is string => typeof value === 'string' && UUID.test(value);
+
+const INT_RANGES: Record<string, [number, number]> = { reasoning_loops: [1, 10], source_timeout: [3, 180] };
+const BOOLEANS = ['reasoning_mode', 'allow_early_exit', 'exclude_social', 'auto'];
+const STRINGS = ['system_prompt', 'model'];
+
+/** Refuses what Caesar would ignore or fail on, before anything is sent (see shared/vendors/caesar.md). */
+export function checkCaesarParams(params: Record<string, unknown>): void {
+  const refusals = new Refusals('caesar');
+  if (typeof params.n === 'number' && params.n > 1)
+    refusals.add('n', 'must be 1: Caesar always answers one choice');
+  if (Array.isArray(params.tools) && params.tools.length > 0) {
+    refusals.add(
+      'tools',
+      'are not supported by Caesar (it accepts and ignores them, so no tool would ever be called)',
+    );
+  }
+  if (params.response_format !== undefined && (params.response_format as { type?: string }).type !== 'text') {
+    refusals.add(
+      'response_format',
+      'is not supported by Caesar (it is ignored, so the answer would not follow it)',
+    );
+  }
+  const messages = (params.messages ?? []) as LooseMessages;
+  if (!messages.some((m) => m.role === 'user')) {
+    refusals.add('messages', 'need a user message: its text becomes the research query');
+  }
+  checkMetadata(params.metadata, refusals);
+  forEachPart(messages, (part, path) => {
+    if (part.type !== 'file') return;
+    const file = (part.file ?? {}) as Record<string, unknown>;
+    if (file.file_data !== undefined || file.file_id !== undefined) {
+      refusals.add(
+        `${path}.file`,
+        'uses OpenAI keys; Caesar reads `fileData` with an uploaded file id (use filePart())',
+      );
+    } else if (!isFileId(file.fileData)) {
+      refusals.add(`${path}.file.fileData`, 'must be the UUID of a file uploaded with client.files.upload()');
+    }
+  });
+  refusals.throwIfAny();
+}
+
+function checkMetadata(metadata: unknown, refusals: Refusals): void {
+  if (metadata === undefined) return;
+  if (typeof metadata !== 'object' || metadata === null) return refusals.add('metadata', 'must be an object');
+  const settings = metadata as Record<string, unknown>;
+  if ('compute_units' in settings) {
+    refusals.add('metadata.compute_units', 'was renamed `reasoning_loops` in API version 2025-11-27');
+  }
+  for (const [key, [min, max]] of Object.entries(INT_RANGES)) {
+    const value = settings[key];
+    if (
+      value !== undefined &&
+      !(Number.isInteger(value) && (value as number) >= min && (value as number) <= max)
+    ) {
+      refusals.add(`metadata.${key}`, `must be a whole number from ${min} to ${max}`);
+    }
+  }
+  for (const key of BOOLEANS) {
+    if (settings[key] !== undefined && typeof settings[key] !== 'boolean')
+      refusals.add(`metadata.${key}`, 'must be a boolean');
+  }
+  for (const key of STRINGS) {
+    if (settings[key] !== undefined && typeof settings[key] !== 'string')
+      refusals.add(`metadata.${key}`, 'must be a string');
+  }
+  const domains = settings.excluded_domains;
+  if (domains !== undefined && !(Array.isArray(domains) && domains.every((d) => typeof d === 'string'))) {
+    refusals.add('metadata.excluded_domains', 'must be an array of domain names');
+  }
+}

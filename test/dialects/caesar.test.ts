@@ -1,0 +1,138 @@
+import { describe, expect, it } from 'vitest';
+import { caesar, filePart, InvalidRequestError, parseCitations } from '../../src/index.js';
+import { capturingClient } from '../helpers/capture.js';
+
+const FILE_ID = '9c6f8b1a-2a4f-4a35-86b9-0d0b5e25d5e5';
+const question = [{ role: 'user' as const, content: 'What changed in solar output in 2025?' }];
+
+describe('caesar requests', () => {
+  it('POSTs to /compat/chat/completions with Bearer, API-Version and native metadata values', async () => {
+    const { client, calls } = capturingClient('caesar', { apiKey: 'csk-test-123' });
+    await client.chat.completions.create({
+      model: 'caesar-research',
+      messages: [
+        { role: 'user', content: [{ type: 'text', text: 'Summarise' }, filePart(FILE_ID, 'report.pdf')] },
+      ],
+      metadata: {
+        reasoning_loops: 3,
+        source_timeout: 90,
+        reasoning_mode: true,
+        excluded_domains: ['reddit.com'],
+      },
+    });
+    const call = calls[0]!;
+    expect(call.url).toBe('http://127.0.0.1:9/compat/chat/completions');
+    expect(call.headers).toMatchObject({ authorization: 'Bearer csk-test-123', 'api-version': '2025-11-27' });
+    expect(JSON.parse(call.body!)).toEqual({
+      model: 'caesar-research',
+      messages: [
+        {
+          role: 'user',
+          content: [
+            { type: 'text', text: 'Summarise' },
+            { type: 'file', file: { filename: 'report.pdf', fileData: FILE_ID } },
+          ],
+        },
+      ],
+      metadata: {
+        reasoning_loops: 3,
+        source_timeout: 90,
+        reasoning_mode: true,
+        excluded_domains: ['reddit.com'],
+      },
+      stream: false,
+    });
+  });
+
+  it('sends a chosen API version, and waits half an hour by default (research takes minutes)', async () => {
+    const { client, calls } = capturingClient(caesar({ apiVersion: '2025-08-08' }));
+    await client.chat.completions.create({ model: 'caesar-research', messages: question });
+    expect(calls[0]!.headers['api-version']).toBe('2025-08-08');
+    expect(caesar().defaults).toEqual({ timeout: 1_800_000, idleTimeout: 1_800_000 });
+  });
+
+  const refusals: Array<[string, Record<string, unknown>, string]> = [
+    ['n > 1', { n: 2 }, 'n'],
+    ['tools', { tools: [{ type: 'function', function: { name: 'f' } }] }, 'tools'],
+    ['response_format', { response_format: { type: 'json_object' } }, 'response_format'],
+    ['reasoning_loops out of range', { metadata: { reasoning_loops: 20 } }, 'metadata.reasoning_loops'],
+    ['source_timeout out of range', { metadata: { source_timeout: 2 } }, 'metadata.source_timeout'],
+    ['a boolean sent as a string', { metadata: { exclude_social: 'true' } }, 'metadata.exclude_social'],
+    ['the pre-2025-11-27 name', { metadata: { compute_units: 2 } }, 'metadata.compute_units'],
+    ['no user message', { messages: [{ role: 'system', content: 'x' }] }, 'messages'],
+    [
+      'fileData that is not a UUID',
+      {
+        messages: [
+          { role: 'user', content: [{ type: 'file', file: { filename: 'a.pdf', fileData: 'aGVsbG8=' } }] },
+        ],
+      },
+      'messages.0.content.0.file.fileData',
+    ],
+    [
+      'OpenAI file keys',
+      {
+        messages: [
+          {
+            role: 'user',
+            content: [{ type: 'file', file: { file_data: 'data:application/pdf;base64,AA' } }],
+          },
+        ],
+      },
+      'messages.0.content.0.file',
+    ],
+  ];
+  it.each(refusals)('refuses %s before sending', async (_name, patch, path) => {
+    const { client, calls } = capturingClient('caesar');
+    const error = await client.chat.completions
+      .create({ model: 'caesar-research', messages: question, ...patch } as never)
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidRequestError);
+    expect((error as InvalidRequestError).issues.map((i) => i.path)).toContain(path);
+    expect(calls).toHaveLength(0);
+  });
+});
+
+describe('filePart', () => {
+  it('builds the camelCase Caesar part from an uploaded file or an id', () => {
+    expect(filePart({ id: FILE_ID, filename: 'résumé – 2025.pdf' })).toEqual({
+      type: 'file',
+      file: { filename: 'résumé – 2025.pdf', fileData: FILE_ID },
+    });
+    expect(filePart(FILE_ID, 'a.pdf').file.fileData).toBe(FILE_ID);
+  });
+
+  it('refuses bytes, base64, URLs and a bare id without a filename', () => {
+    expect(() => filePart('https://example.com/a.pdf', 'a.pdf')).toThrow(InvalidRequestError);
+    expect(() => filePart('aGVsbG8=', 'a.pdf')).toThrow(/UUID/);
+    expect(() => filePart(FILE_ID)).toThrow(/filename/);
+  });
+});
+
+describe('parseCitations', () => {
+  it('reads the References section in its common shapes', () => {
+    const content = [
+      'Output rose 12 % [1], wind fell [2] and tides held [3][4].',
+      '',
+      '## References',
+      '[1] Solar output 2025 – https://example.org/solar.',
+      '[2]: https://example.com/wind',
+      '3. [Tide tables](https://tides.example/t?y=2025)',
+      '- [4] [Moon](https://moon.example)',
+      '[5] A note without a link',
+    ].join('\n');
+    expect(parseCitations(content)).toEqual([
+      { index: 1, title: 'Solar output 2025', url: 'https://example.org/solar' },
+      { index: 2, title: '', url: 'https://example.com/wind' },
+      { index: 3, title: 'Tide tables', url: 'https://tides.example/t?y=2025' },
+      { index: 4, title: 'Moon', url: 'https://moon.example' },
+    ]);
+  });
+
+  it('ignores numbered lines before the heading and handles CRLF', () => {
+    const content =
+      '1. first step https://not-a-citation.example\r\n\r\n**Sources:**\r\n[1] Paper - https://paper.example\r\n';
+    expect(parseCitations(content)).toEqual([{ index: 1, title: 'Paper', url: 'https://paper.example' }]);
+    expect(parseCitations('No references at all.')).toEqual([]);
+  });
+});

@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import { InvalidRequestError, ResponseValidationError, UnprocessableEntityError } from '../../src/index.js';
+import { capturingClient } from '../helpers/capture.js';
+import { json } from '../helpers/scripted-fetch.js';
+
+const messages = [{ role: 'user' as const, content: 'Hello' }];
+const envelope = (data: unknown) => ({ success: true, data });
+const completion = {
+  uid: 'chatcmpl-1677652288-a1b2c3',
+  object: 'chat.completion',
+  created_at: '2026-02-09T09:31:30.000Z',
+  model: 'openai/gpt-4o-mini',
+  choices: [{ index: 0, message: { role: 'assistant', content: 'Hello!' }, finish_reason: 'stop' }],
+  usage: { prompt_tokens: 9, completion_tokens: 9, total_tokens: 18 },
+};
+
+describe('intandem requests', () => {
+  it('POSTs to /v3/ai/chat_completions and always sends stream explicitly', async () => {
+    const { client, calls } = capturingClient('intandem', {
+      apiKey: 'staff-token-1',
+      steps: [json(envelope(completion))],
+    });
+    await client.chat.completions.create({ model: 'openai/gpt-4o-mini', messages, stop: ['\n'] });
+    expect(calls[0]!.url).toBe('http://127.0.0.1:9/v3/ai/chat_completions');
+    expect(calls[0]!.headers.authorization).toBe('Bearer staff-token-1');
+    expect(JSON.parse(calls[0]!.body!)).toEqual({
+      model: 'openai/gpt-4o-mini',
+      messages,
+      stop: ['\n'],
+      stream: false,
+    });
+  });
+
+  const refusals: Array<[string, Record<string, unknown>, string]> = [
+    ['a model without a provider', { model: 'gpt-4o' }, 'model'],
+    ['an unknown provider', { model: 'mistral/large' }, 'model'],
+    ['no user message', { messages: [{ role: 'system', content: 'x' }] }, 'messages'],
+    ['five stop sequences', { stop: ['a', 'b', 'c', 'd', 'e'] }, 'stop'],
+    [
+      'a tool name with spaces',
+      { tools: [{ type: 'function', function: { name: 'get weather', parameters: {} } }] },
+      'tools.0.function.name',
+    ],
+    [
+      'a tool name over 64 characters',
+      { tools: [{ type: 'function', function: { name: 'x'.repeat(65), parameters: {} } }] },
+      'tools.0.function.name',
+    ],
+    ['n > 1', { n: 3 }, 'n'],
+  ];
+  it.each(refusals)('refuses %s before sending', async (_name, patch, path) => {
+    const { client, calls } = capturingClient('intandem');
+    const error = await client.chat.completions
+      .create({ model: 'openai/gpt-4o', messages, ...patch } as never)
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidRequestError);
+    expect((error as InvalidRequestError).issues.map((i) => i.path)).toContain(path);
+    expect(calls).toHaveLength(0);
+  });
+});
+
+describe('intandem responses', () => {
+  it('unwraps {success, data} and maps uid → id, ISO created_at → unix created', async () => {
+    const { client } = capturingClient('intandem', { steps: [json(envelope(structuredClone(completion)))] });
+    const result = await client.chat.completions.create({ model: 'openai/gpt-4o-mini', messages });
+    expect(result.id).toBe('chatcmpl-1677652288-a1b2c3');
+    expect(result.created).toBe(Date.parse('2026-02-09T09:31:30.000Z') / 1000);
+    expect(result.choices[0]?.message.content).toBe('Hello!');
+  });
+
+  it('also reads the first-draft spelling (id, created) and a bare body', async () => {
+    const bare = {
+      ...completion,
+      uid: undefined,
+      created_at: undefined,
+      id: 'old-1',
+      created: 1_700_000_000,
+    };
+    const { client } = capturingClient('intandem', { steps: [json(bare)] });
+    const result = await client.chat.completions.create({ model: 'openai/gpt-4o-mini', messages });
+    expect(result).toMatchObject({ id: 'old-1', created: 1_700_000_000 });
+  });
+
+  it('a 200 envelope with success: false is not taken for an answer', async () => {
+    const { client } = capturingClient('intandem', {
+      steps: [json({ success: false, errors: [{ code: 'provider_error', message: 'upstream failed' }] })],
+    });
+    const error = await client.chat.completions
+      .create({ model: 'openai/x', messages })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ResponseValidationError);
+    expect((error as Error).message).toContain('upstream failed');
+  });
+
+  it('errors name the field in the message', async () => {
+    const { client } = capturingClient('intandem', {
+      steps: [
+        json(
+          {
+            success: false,
+            errors: [
+              {
+                field: 'model',
+                code: 'invalid',
+                message: 'Unsupported model format. Expected provider/model',
+              },
+            ],
+          },
+          { status: 422 },
+        ),
+      ],
+    });
+    const error = await client.chat.completions
+      .create({ model: 'openai/x', messages })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UnprocessableEntityError);
+    expect(error).toMatchObject({
+      message: '422 model: Unsupported model format. Expected provider/model',
+      code: 'invalid',
+      param: 'model',
+    });
+  });
+});
