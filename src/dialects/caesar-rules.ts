@@ -48,7 +48,10 @@ export function checkCaesarParams(params: Record<string, unknown>): void {
 
 function checkMetadata(metadata: unknown, refusals: Refusals): void {
   if (metadata === undefined) return;
-  if (typeof metadata !== 'object' || metadata === null) return refusals.add('metadata', 'must be an object');
+  if (typeof metadata !== 'object' || metadata === null) {
+    refusals.add('metadata', 'must be an object');
+    return;
+  }
   const settings = metadata as Record<string, unknown>;
   if ('compute_units' in settings) {
     refusals.add('metadata.compute_units', 'was renamed `reasoning_loops` in API version 2025-11-27');
