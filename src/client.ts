@@ -4,16 +4,24 @@ import type { DialectInput, OptionsOf, ParamsOf } from './dialects/registry.js';
 import type { ClientOptions, RequestOptions } from './options.js';
 import { createCompletion } from './resources/chat-completions.js';
 import { createStream, lazyStream } from './resources/chat-streams.js';
+import { createResearch, type Research } from './resources/research.js';
+import { createRun, createRuns, type Runs } from './resources/runs.js';
 import type { ChatCompletion } from './schema/chat-completion.js';
+import type { Run } from './schema/run.js';
 import type { ChatCompletionStream } from './streaming/chat-completion-stream.js';
+
+/** `P` with `async: true`, only for dialects whose parameters have `async` (others get `never`). */
+type AsyncParams<P> = 'async' extends keyof P ? P & { async: true } : never;
 
 /** Chat completions for a dialect's parameters `P` and request-option extras `O`. */
 export interface ChatCompletions<P, O = {}> {
   /** Streams: resolves once response headers arrive; an HTTP error rejects it. */
   create(params: P & { stream: true }, options?: RequestOptions & O): APIPromise<ChatCompletionStream>;
+  /** Queues an async run (inTandem, Bifrost); poll it with `client.runs.wait(run)`. */
+  create(params: AsyncParams<P>, options?: RequestOptions & O): APIPromise<Run>;
   /** One JSON completion, normalised to the OpenAI shape. */
   create(params: P & { stream?: false | null }, options?: RequestOptions & O): APIPromise<ChatCompletion>;
-  create(params: P, options?: RequestOptions & O): APIPromise<ChatCompletion | ChatCompletionStream>;
+  create(params: P, options?: RequestOptions & O): APIPromise<ChatCompletion | ChatCompletionStream | Run>;
   /** A stream that sends its request when first read (iterated, or `finalCompletion()` awaited). */
   stream(params: P, options?: RequestOptions & O): ChatCompletionStream;
 }
@@ -21,6 +29,10 @@ export interface ChatCompletions<P, O = {}> {
 /** A client bound to one dialect, base URL and policy. Never mutated: `withOptions` derives a new one. */
 export interface Client<P = unknown, O = {}> {
   readonly chat: { readonly completions: ChatCompletions<P, O> };
+  /** Async runs and jobs: retrieve, list, wait, watch. */
+  readonly runs: Runs;
+  /** Caesar's native research jobs (caesar dialect). */
+  readonly research: Research;
   /** The dialect's name and the base URL this client talks to. */
   readonly dialect: string;
   readonly baseURL: string;
@@ -42,14 +54,18 @@ export function createClient<const D extends DialectInput = 'openai'>(
 
 function buildClient<P, O>(context: ClientContext): Client<P, O> {
   const completions: ChatCompletions<P, O> = {
-    create: ((params: P, options?: RequestOptions) =>
-      (params as { stream?: unknown }).stream === true
-        ? createStream(context, params, options)
-        : createCompletion(context, params, options)) as ChatCompletions<P, O>['create'],
+    create: ((params: P, options?: RequestOptions) => {
+      const flags = params as { stream?: unknown; async?: unknown };
+      if (flags.stream === true) return createStream(context, params, options);
+      if (flags.async === true) return createRun(context, params, options);
+      return createCompletion(context, params, options);
+    }) as ChatCompletions<P, O>['create'],
     stream: (params, options) => lazyStream(context, params, options),
   };
   return Object.freeze({
     chat: Object.freeze({ completions: Object.freeze(completions) }),
+    runs: Object.freeze(createRuns(context)),
+    research: Object.freeze(createResearch(context)),
     dialect: context.dialect.name,
     baseURL: context.baseURL,
     withOptions: (options: Partial<ClientOptions>) =>

@@ -57,10 +57,16 @@ export {
 } from './errors/run-errors.js';
 export { filePart } from './files/file-part.js';
 export type { ApiKeySource, ClientOptions, RequestOptions } from './options.js';
+export type { PollOptions } from './resources/poll.js';
+export type { Research, ResearchWaitOptions } from './resources/research.js';
+export type { ResearchChat } from './resources/research-chat.js';
+export type { Runs, WaitOptions } from './resources/runs.js';
 export type * from './schema/chat-completion.js';
 export type * from './schema/chat-params.js';
 export type * from './schema/content-parts.js';
 export type { ValidateMode } from './schema/normalise-completion.js';
+export type * from './schema/research.js';
+export type { Run, RunStatus } from './schema/run.js';
 export type { UploadedFile } from './schema/uploaded-file.js';
 export { ChatCompletionStream } from './streaming/chat-completion-stream.js';
 export { VERSION } from './version.js';

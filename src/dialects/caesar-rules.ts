@@ -30,7 +30,7 @@ export function checkCaesarParams(params: Record<string, unknown>): void {
   if (!messages.some((m) => m.role === 'user')) {
     refusals.add('messages', 'need a user message: its text becomes the research query');
   }
-  checkMetadata(params.metadata, refusals);
+  if (params.metadata !== undefined) checkResearchSettings(params.metadata, refusals, 'metadata.');
   forEachPart(messages, (part, path) => {
     if (part.type !== 'file') return;
     const file = (part.file ?? {}) as Record<string, unknown>;
@@ -46,15 +46,15 @@ export function checkCaesarParams(params: Record<string, unknown>): void {
   refusals.throwIfAny();
 }
 
-function checkMetadata(metadata: unknown, refusals: Refusals): void {
-  if (metadata === undefined) return;
-  if (typeof metadata !== 'object' || metadata === null) {
-    refusals.add('metadata', 'must be an object');
+/** Checks Caesar's research settings (compat `metadata` or the native `/research` body) with `prefix` on each path. */
+export function checkResearchSettings(input: unknown, refusals: Refusals, prefix: string): void {
+  if (typeof input !== 'object' || input === null) {
+    refusals.add(prefix.replace(/\.$/, ''), 'must be an object');
     return;
   }
-  const settings = metadata as Record<string, unknown>;
+  const settings = input as Record<string, unknown>;
   if ('compute_units' in settings) {
-    refusals.add('metadata.compute_units', 'was renamed `reasoning_loops` in API version 2025-11-27');
+    refusals.add(`${prefix}compute_units`, 'was renamed `reasoning_loops` in API version 2025-11-27');
   }
   for (const [key, [min, max]] of Object.entries(INT_RANGES)) {
     const value = settings[key];
@@ -62,19 +62,19 @@ function checkMetadata(metadata: unknown, refusals: Refusals): void {
       value !== undefined &&
       !(Number.isInteger(value) && (value as number) >= min && (value as number) <= max)
     ) {
-      refusals.add(`metadata.${key}`, `must be a whole number from ${min} to ${max}`);
+      refusals.add(`${prefix}${key}`, `must be a whole number from ${min} to ${max}`);
     }
   }
   for (const key of BOOLEANS) {
     if (settings[key] !== undefined && typeof settings[key] !== 'boolean')
-      refusals.add(`metadata.${key}`, 'must be a boolean');
+      refusals.add(`${prefix}${key}`, 'must be a boolean');
   }
   for (const key of STRINGS) {
     if (settings[key] !== undefined && typeof settings[key] !== 'string')
-      refusals.add(`metadata.${key}`, 'must be a string');
+      refusals.add(`${prefix}${key}`, 'must be a string');
   }
   const domains = settings.excluded_domains;
   if (domains !== undefined && !(Array.isArray(domains) && domains.every((d) => typeof d === 'string'))) {
-    refusals.add('metadata.excluded_domains', 'must be an array of domain names');
+    refusals.add(`${prefix}excluded_domains`, 'must be an array of domain names');
   }
 }

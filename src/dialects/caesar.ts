@@ -22,7 +22,13 @@ export function caesar(options: CaesarDialectOptions = {}): Dialect<CaesarChatPa
     auth: bearer,
     headers: { 'api-version': options.apiVersion ?? '2025-11-27' },
     defaults: { timeout: HALF_AN_HOUR, idleTimeout: HALF_AN_HOUR },
-    capabilities: { tools: false, responseFormat: false, files: true, multipleChoices: false },
+    capabilities: {
+      tools: false,
+      responseFormat: false,
+      files: true,
+      multipleChoices: false,
+      research: true,
+    },
     prepareChat: (params) => {
       checkCaesarParams(params as unknown as Record<string, unknown>);
       return { path: '/compat/chat/completions', body: params as unknown as Record<string, unknown> };

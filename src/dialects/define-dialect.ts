@@ -17,6 +17,7 @@ const DEFAULT_CAPABILITIES: DialectCapabilities = {
   async: false,
   files: false,
   multipleChoices: true,
+  research: false,
 };
 
 /** Fills the parts most vendors share (Bearer-style errors, no envelope) so a vendor file holds only its quirks. */

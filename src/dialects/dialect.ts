@@ -1,5 +1,6 @@
 import type { ErrorInfo } from '../errors/read-error-body.js';
 import type { ChatCompletionCreateParams } from '../schema/chat-params.js';
+import type { RunSpec } from './run-spec.js';
 
 /** What a dialect turns chat parameters into: the path under the base URL, the body, extra headers. */
 export interface PreparedRequest {
@@ -18,6 +19,8 @@ export interface DialectCapabilities {
   files: boolean;
   /** More than one choice (`n > 1`). */
   multipleChoices: boolean;
+  /** Caesar's native research jobs (`client.research`). */
+  research: boolean;
 }
 
 /**
@@ -52,6 +55,8 @@ export interface Dialect<TParams = ChatCompletionCreateParams, TOptions = {}> {
   readonly unwrapChunk: (data: unknown) => unknown;
   /** Reads the vendor's error body into message, code, type and param. */
   readonly readError: (body: unknown) => ErrorInfo;
+  /** Async runs, where the vendor has them (`capabilities.async`). */
+  readonly runs?: RunSpec;
   /** Phantoms: carry `TParams` and `TOptions` for type inference. */
   readonly __params?: TParams;
   readonly __options?: TOptions;

@@ -4,7 +4,7 @@ import { completionBody, json, type Step, scriptedFetch } from './scripted-fetch
 /** A client of `dialect` whose fetch records calls and answers a plain completion (or `steps`). */
 export function capturingClient<const D extends DialectInput>(
   dialect: D,
-  options: { apiKey?: string; baseURL?: string; steps?: Step[] } = {},
+  options: { apiKey?: string; baseURL?: string; steps?: Step[]; maxRetries?: number } = {},
 ) {
   const script = scriptedFetch(...(options.steps ?? [json(completionBody())]));
   const client = createClient({
@@ -12,7 +12,7 @@ export function capturingClient<const D extends DialectInput>(
     apiKey: options.apiKey ?? 'sk-test-key',
     baseURL: options.baseURL ?? 'http://127.0.0.1:9',
     fetch: script.fetch,
-    maxRetries: 0,
+    maxRetries: options.maxRetries ?? 0,
   });
   return { client, calls: script.calls };
 }

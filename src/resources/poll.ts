@@ -1,0 +1,97 @@
+import { APIUserAbortError } from '../errors/connection-errors.js';
+import { RunTimeoutError } from '../errors/run-errors.js';
+import { sleep } from '../internal/sleep.js';
+import { RequestLease } from '../transport/request-lease.js';
+
+export interface PollOptions {
+  /** First pause between polls. */
+  intervalMs?: number;
+  /** The pause grows by half each poll up to this. */
+  maxIntervalMs?: number;
+  /** Give up after this long (`RunTimeoutError` with the last state seen). */
+  timeoutMs?: number;
+  signal?: AbortSignal;
+}
+
+export interface PollPlan<T> {
+  /** Fetches the current state; it must honour `signal`. */
+  fetch: (signal: AbortSignal) => Promise<T>;
+  /** A state already known (e.g. the creation answer): yielded first, and not fetched again if terminal. */
+  initial?: T;
+  /** What counts as a change worth yielding (the status, usually). */
+  key: (state: T) => string;
+  isDone: (state: T) => boolean;
+  defaults: { intervalMs: number; maxIntervalMs: number; timeoutMs: number };
+  /** Names what is being waited for in the timeout message. */
+  label: string;
+}
+
+/**
+ * Yields each new state of a long-running job until a terminal one (which is yielded last). Polls
+ * back off from `intervalMs` to `maxIntervalMs`; one deadline timer and one link to the caller's
+ * signal cover every poll and pause, and both are gone when the generator ends, however it ends.
+ */
+export async function* pollStates<T>(
+  plan: PollPlan<T>,
+  options: PollOptions = {},
+): AsyncGenerator<T, void, undefined> {
+  const timeoutMs = options.timeoutMs ?? plan.defaults.timeoutMs;
+  const maxInterval = options.maxIntervalMs ?? plan.defaults.maxIntervalMs;
+  let interval = Math.min(options.intervalMs ?? plan.defaults.intervalMs, maxInterval);
+  const deadline = new RequestLease(options.signal);
+  deadline.arm(timeoutMs, 'timeout');
+  let last: T | undefined = plan.initial;
+  let lastKey: string | undefined;
+  try {
+    if (deadline.cause === 'user')
+      throw new APIUserAbortError('Polling was aborted.', { cause: options.signal?.reason });
+    let state = plan.initial;
+    for (;;) {
+      if (state === undefined) {
+        state = await guarded(
+          () => plan.fetch(deadline.signal),
+          deadline,
+          () => last,
+          plan.label,
+          timeoutMs,
+        );
+      }
+      last = state;
+      const key = plan.key(state);
+      if (key !== lastKey) {
+        lastKey = key;
+        yield state;
+      }
+      if (plan.isDone(state)) return;
+      await guarded(
+        () => sleep(interval, deadline.signal),
+        deadline,
+        () => last,
+        plan.label,
+        timeoutMs,
+      );
+      interval = Math.min(interval * 1.5, maxInterval);
+      state = undefined;
+    }
+  } finally {
+    deadline.release();
+  }
+}
+
+async function guarded<R, T>(
+  work: () => Promise<R>,
+  deadline: RequestLease,
+  last: () => T | undefined,
+  label: string,
+  timeoutMs: number,
+): Promise<R> {
+  try {
+    return await work();
+  } catch (error) {
+    if (deadline.cause === 'timeout') {
+      throw new RunTimeoutError(`Gave up waiting for ${label} after ${timeoutMs} ms.`, { run: last() });
+    }
+    if (deadline.cause === 'user') throw new APIUserAbortError('Polling was aborted.', { cause: error });
+    throw error;
+  }
+}

@@ -1,0 +1,51 @@
+import type { WithResponse } from '../api-promise.js';
+import type { ClientContext } from '../client-context.js';
+import { ResponseValidationError } from '../errors/request-errors.js';
+import type { RequestOptions } from '../options.js';
+import { prepareCall, type RequestSpec } from '../prepare-request.js';
+import { readBodyText } from '../transport/read-body.js';
+import { send } from '../transport/send.js';
+import { errorContext } from './error-context.js';
+
+export interface JsonRequest extends Omit<RequestSpec, 'body'> {
+  /** A value sent as JSON, or a ready body (FormData, a stream…). */
+  json?: unknown;
+  body?: BodyInit;
+}
+
+/**
+ * One call whose 2xx answer is JSON: sends under the retry policy, reads the body within the
+ * timeout and `maxResponseBytes`, parses it and hands it to `read` (which may throw a typed error).
+ */
+export async function requestJson<T>(
+  context: ClientContext,
+  spec: JsonRequest,
+  options: RequestOptions | undefined,
+  read: (body: unknown, response: Response) => T,
+): Promise<WithResponse<T>> {
+  const { json, ...rest } = spec;
+  const call = await prepareCall(
+    context,
+    json === undefined ? rest : { ...rest, body: JSON.stringify(json), contentType: 'application/json' },
+    options,
+  );
+  const received = await send(
+    call.request,
+    call.policy,
+    errorContext(context, call.redactor),
+    async (response) => {
+      const text = await readBodyText(response, call.policy.maxResponseBytes);
+      let body: unknown;
+      try {
+        body = text === '' ? undefined : JSON.parse(text);
+      } catch (cause) {
+        throw new ResponseValidationError('The response body is not valid JSON.', {
+          rawText: call.redactor.text(text.slice(0, 2000)),
+          cause,
+        });
+      }
+      return read(body, response);
+    },
+  );
+  return { data: received.data, response: received.response, requestId: received.requestId };
+}

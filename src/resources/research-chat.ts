@@ -1,0 +1,73 @@
+import type { APIPromise, WithResponse } from '../api-promise.js';
+import type { ClientContext } from '../client-context.js';
+import { RunFailedError } from '../errors/run-errors.js';
+import type { RequestOptions } from '../options.js';
+import type { ResearchChatMessage } from '../schema/research.js';
+import { type PollOptions, pollStates } from './poll.js';
+import { requestJson } from './request-json.js';
+
+/** `client.research.chat`: follow-up questions on a finished research job. */
+export interface ResearchChat {
+  /** Asks a follow-up; resolves with the message in status `processing`. */
+  send(
+    researchId: string,
+    message: { content: string; snippets?: string[]; excluded_domains?: string[] },
+    options?: RequestOptions,
+  ): APIPromise<ResearchChatMessage>;
+  /** Polls the answer (a 202 means "not yet") and resolves with it once completed. */
+  wait(researchId: string, messageId: string, options?: PollOptions): Promise<ResearchChatMessage>;
+}
+
+type Call = <T>(run: () => Promise<WithResponse<T>>) => APIPromise<T>;
+
+const CHAT_DEFAULTS = { intervalMs: 1_000, maxIntervalMs: 5_000, timeoutMs: 15 * 60_000 };
+
+export function createResearchChat(context: ClientContext, call: Call): ResearchChat {
+  const path = (id: string, messageId?: string) =>
+    `/research/${encodeURIComponent(id)}/chat${messageId ? `/${encodeURIComponent(messageId)}` : ''}`;
+  return {
+    send: (researchId, message, options) =>
+      call(() =>
+        requestJson(context, { method: 'POST', path: path(researchId), json: message }, options, (body) => {
+          return body as ResearchChatMessage;
+        }),
+      ),
+    wait: async (researchId, messageId, options = {}) => {
+      let last: ResearchChatMessage | undefined;
+      const states = pollStates(
+        {
+          // 202 while processing: the body may be partial or empty, so the status code decides.
+          fetch: (signal) =>
+            call(() =>
+              requestJson(
+                context,
+                { method: 'GET', path: path(researchId, messageId) },
+                { signal },
+                (body, response) => {
+                  const message = { ...(body as object), id: messageId } as ResearchChatMessage;
+                  if (response.status === 202) message.status = 'processing';
+                  else message.status ??= 'completed';
+                  return message;
+                },
+              ),
+            ),
+          key: (message) => String(message.status),
+          isDone: (message) => message.status !== 'processing',
+          defaults: CHAT_DEFAULTS,
+          label: `research chat message ${messageId}`,
+        },
+        options,
+      );
+      for await (const message of states) last = message;
+      if (last?.status === 'failed') {
+        throw new RunFailedError(
+          `Research chat message ${messageId} failed: ${last.error_message ?? 'no reason given'}`,
+          {
+            run: last,
+          },
+        );
+      }
+      return last!;
+    },
+  };
+}

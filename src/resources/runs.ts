@@ -1,0 +1,147 @@
+import { APIPromise } from '../api-promise.js';
+import type { ClientContext } from '../client-context.js';
+import type { RunSpec } from '../dialects/run-spec.js';
+import { APIError, NotFoundError } from '../errors/api-error.js';
+import { InvalidRequestError, ResponseValidationError } from '../errors/request-errors.js';
+import { RunFailedError } from '../errors/run-errors.js';
+import type { RequestOptions } from '../options.js';
+import type { ChatCompletion } from '../schema/chat-completion.js';
+import { type Run, TERMINAL } from '../schema/run.js';
+import { prepareChatRequest } from './chat-params-check.js';
+import { type PollOptions, pollStates } from './poll.js';
+import { requestJson } from './request-json.js';
+
+export interface WaitOptions extends PollOptions {
+  /** Called with the latest run on every status change. */
+  onProgress?: (run: Run) => void;
+}
+
+/** `client.runs`: async chat runs (inTandem) and jobs (Bifrost), normalised to one `Run`. */
+export interface Runs {
+  retrieve(id: string, options?: RequestOptions): APIPromise<Run>;
+  /** One page of runs, newest first (inTandem; `perPage` ≤ 100). */
+  list(query?: { page?: number; perPage?: number }, options?: RequestOptions): APIPromise<Run[]>;
+  /** Polls until the run finishes and resolves with its completion. */
+  wait(run: Run | string, options?: WaitOptions): Promise<ChatCompletion>;
+  /** Yields the run at each status change, the finished one last. */
+  watch(run: Run | string, options?: PollOptions): AsyncIterable<Run>;
+}
+
+const RUN_DEFAULTS = { intervalMs: 1_000, maxIntervalMs: 10_000, timeoutMs: 30 * 60_000 };
+
+/** `create({ async: true })`: submits the run and resolves with it (status `queued` usually). */
+export function createRun(
+  context: ClientContext,
+  params: unknown,
+  options?: RequestOptions,
+): APIPromise<Run> {
+  const call = async () => {
+    const spec = runSpec(context);
+    const prepared = prepareChatRequest(context.dialect, params, 'json', options);
+    return requestJson(
+      context,
+      {
+        method: 'POST',
+        path: prepared.path,
+        json: prepared.body,
+        ...(prepared.headers ? { headers: prepared.headers } : {}),
+      },
+      options,
+      (body) => spec.readRun(body),
+    );
+  };
+  return new APIPromise(call());
+}
+
+export function createRuns(context: ClientContext): Runs {
+  const retrieve = (id: string, options?: RequestOptions) =>
+    new APIPromise(
+      (async () => {
+        const spec = runSpec(context);
+        try {
+          return await requestJson(
+            context,
+            { method: 'GET', path: spec.retrievePath(id) },
+            options,
+            spec.readRun,
+          );
+        } catch (error) {
+          throw error instanceof NotFoundError ? explainNotFound(error, id, spec) : error;
+        }
+      })(),
+    );
+
+  const watch = (run: Run | string, options: PollOptions = {}) =>
+    pollStates(
+      {
+        fetch: (signal) => retrieve(typeof run === 'string' ? run : run.id, { signal }),
+        ...(typeof run === 'string' ? {} : { initial: run }),
+        key: (state) => `${state.status}/${state.vendorStatus}`,
+        isDone: (state) => TERMINAL.has(state.status),
+        defaults: RUN_DEFAULTS,
+        label: `run ${typeof run === 'string' ? run : run.id}`,
+      },
+      options,
+    );
+
+  return {
+    retrieve,
+    list: (query = {}, options) =>
+      new APIPromise(
+        (async () => {
+          const spec = runSpec(context);
+          const perPage = query.perPage ?? 20;
+          if (!spec.listPath || !spec.readRunList) {
+            throw new InvalidRequestError(`The ${context.dialect.name} dialect cannot list runs.`);
+          }
+          if (!Number.isInteger(perPage) || perPage < 1 || perPage > 100) {
+            throw new InvalidRequestError('runs.list: perPage must be a whole number from 1 to 100.', [
+              { path: 'perPage', message: 'must be 1–100' },
+            ]);
+          }
+          const path = spec.listPath(query.page ?? 1, perPage);
+          return requestJson(context, { method: 'GET', path }, options, spec.readRunList);
+        })(),
+      ),
+    watch,
+    wait: async (run, options = {}) => {
+      let last: Run | undefined;
+      for await (const state of watch(run, options)) {
+        last = state;
+        options.onProgress?.(state);
+      }
+      if (last?.status === 'completed') {
+        if (last.result) return last.result;
+        throw new ResponseValidationError(`Run ${last.id} completed but its answer carried no result.`);
+      }
+      throw new RunFailedError(`Run ${last?.id} failed: ${last?.error?.message ?? 'no reason given'}`, {
+        run: last,
+        ...(last?.error?.code ? { code: last.error.code } : {}),
+        ...(last?.error?.status ? { status: last.error.status } : {}),
+      });
+    },
+  };
+}
+
+function runSpec(context: ClientContext): RunSpec {
+  const spec = context.dialect.runs;
+  if (!spec) throw new InvalidRequestError(`The ${context.dialect.name} dialect has no async runs.`);
+  return spec;
+}
+
+/** A 404 on a poll means different things per vendor (Bifrost: expired, or another key's job): say which. */
+function explainNotFound(error: NotFoundError, id: string, spec: RunSpec): APIError {
+  return APIError.fromInit({
+    status: error.status,
+    headers: error.headers,
+    body: error.body,
+    info: {
+      message: `Run ${id} was not found. ${spec.notFoundHint}`,
+      ...(error.code ? { code: error.code } : {}),
+      ...(error.type ? { type: error.type } : {}),
+    },
+    fallbackMessage: '',
+    dialect: error.dialect,
+    requestId: error.requestId,
+  });
+}
