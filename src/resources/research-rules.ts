@@ -10,7 +10,11 @@ export function checkResearchParams(params: Record<string, unknown>): void {
     const ids = params[key];
     if (ids === undefined) continue;
     if (!Array.isArray(ids)) refusals.add(key, 'must be an array of ids');
-    else ids.forEach((id, i) => isFileId(id) || refusals.add(`${key}.${i}`, 'must be a UUID'));
+    else {
+      ids.forEach((id, i) => {
+        if (!isFileId(id)) refusals.add(`${key}.${i}`, 'must be a UUID');
+      });
+    }
   }
   const answers = params.answers;
   if (answers !== undefined && !Array.isArray(answers)) refusals.add('answers', 'must be an array');
