@@ -1,23 +1,21 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import type { MockDialect, MockDialectContext } from './mock-dialect.js';
-import { type MockDialectName, resolveMockDialect } from './mock-dialects.js';
+import type { MockDialect } from './mock-dialect.js';
+import { MockEngine, type MockEngineOptions } from './mock-engine.js';
 import { type RecordedRequest, recordRequest } from './recorded-request.js';
 import type { Reply, ReplySource } from './reply.js';
-import { ReplyScript } from './reply-script.js';
-import { RequestLog } from './request-log.js';
+import type { MockUpload } from './upload.js';
 import { writeReply } from './write-reply.js';
 
 /** Options of {@link createMockServer}. */
-export interface MockServerOptions {
-  /** The vendor to imitate: a built-in name or a custom {@link MockDialect}. @defaultValue `'openai'` */
-  dialect?: MockDialectName | MockDialect;
+export interface MockServerOptions extends MockEngineOptions {
   /** @defaultValue 0 (a free port) */
   port?: number;
-  /** Model reported when a request names none. @defaultValue `'mock-model'` */
-  model?: string;
-  /** When set, requests without these credentials get the dialect's 401 (before any scripted reply). */
-  apiKey?: string;
+  /**
+   * Body bytes each record keeps (`body`, `bodyText`, multipart `bytes`); beyond it only size and
+   * SHA-256 are kept, so a large upload costs no memory. @defaultValue 4 MiB
+   */
+  maxRecordedBodyBytes?: number;
 }
 
 /** A running mock vendor on 127.0.0.1. */
@@ -35,13 +33,15 @@ export interface MockServer {
   readonly openConnections: number;
   /** Queued replies not used yet. */
   readonly pendingReplies: number;
+  /** Files the vendor accepted (Caesar uploads), oldest first, with size and SHA-256 as received. */
+  readonly uploads: readonly MockUpload[];
   /** Queue replies for the next requests, whatever their path, first in first out. */
   enqueue(...replies: ReplySource[]): void;
   /** Answer `method` (or `'*'`) `path` (from the server root, query ignored) with `reply` until `reset()`. */
   route(method: string, path: string, reply: ReplySource): void;
   /** Resolves with the requests once `count` have arrived. @defaultValue timeoutMs 2000 */
   waitForRequests(count: number, timeoutMs?: number): Promise<readonly RecordedRequest[]>;
-  /** Forget records, queued replies and routes; ids restart at 1. Open responses carry on. */
+  /** Forget records, queued replies, routes, uploads and runs; ids restart at 1. Open responses carry on. */
   reset(): void;
   /** Destroy every socket and stop listening; nothing is left to keep the process alive. */
   close(): Promise<void>;
@@ -49,8 +49,10 @@ export interface MockServer {
 
 /**
  * Starts a real HTTP server on 127.0.0.1 speaking a vendor's wire format. Requests are answered
- * by queued replies, then routes, then the dialect's default handler (for OpenAI, an echo of
- * the last user message, streamed when `stream: true`).
+ * by queued replies, then routes, then the dialect's default handler: an answer echoing the last
+ * user message (streamed when asked) in the vendor's envelope and framing, plus the vendor's
+ * runs, research jobs and file uploads. `dialect` is a name (`'openai'`, `'caesar'`, `'bifrost'`,
+ * `'morpheus'`, `'intandem'`) or a dialect object, e.g. from `bifrostMockDialect({ failPrimary: true })`.
  *
  * @example
  * const server = await createMockServer();
@@ -59,30 +61,29 @@ export interface MockServer {
  * // … exercise the client, then:
  * expect(server.requests).toHaveLength(2);
  * await server.close();
+ *
+ * @example
+ * const caesar = await createMockServer({ dialect: 'caesar' });
+ * const client = createClient({ dialect: 'caesar', baseURL: caesar.baseURL, apiKey: 'csk-test' });
+ * const file = await client.files.upload(new Blob(['report']), { filename: 'report.txt' });
+ * expect(caesar.uploads[0]).toMatchObject({ id: file.id, size: 6, filename: 'report.txt' });
  */
 export const createMockServer = async (options: MockServerOptions = {}): Promise<MockServer> => {
-  const dialect = resolveMockDialect(options.dialect ?? 'openai');
-  const log = new RequestLog();
-  const script = new ReplyScript();
+  const engine = new MockEngine(options);
+  const { dialect, log, script } = engine;
   const sockets = new Set<Socket>();
-  let lastId = 0;
-  const context: MockDialectContext = { model: options.model ?? 'mock-model', nextId: () => ++lastId };
 
   const chooseReply = async (request: RecordedRequest): Promise<Reply> => {
-    if (options.apiKey !== undefined && !dialect.isAuthorized(request, options.apiKey)) {
-      return { error: 401, message: 'Incorrect API key provided.' };
-    }
+    const reply = await engine.choose(request);
+    if (reply !== undefined) return reply;
     const { pathname } = new URL(request.path, 'http://mock.invalid');
-    const source = script.take(request.method, pathname);
-    if (source !== undefined) return typeof source === 'function' ? source(request) : source;
-    const fallback = await dialect.handle(request, context);
-    return (
-      fallback ?? { error: 404, message: `Mock ${dialect.name} has no route ${request.method} ${pathname}.` }
-    );
+    return { error: 404, message: `Mock ${dialect.name} has no route ${request.method} ${pathname}.` };
   };
 
   const answer = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
-    const lifecycle = await recordRequest(request, response).catch(() => undefined);
+    const lifecycle = await recordRequest(request, response, options.maxRecordedBodyBytes).catch(
+      () => undefined,
+    );
     // The client vanished while sending its body: nothing to record or answer.
     if (!lifecycle) return void response.destroy();
     log.add(lifecycle.record);
@@ -126,14 +127,13 @@ export const createMockServer = async (options: MockServerOptions = {}): Promise
     get pendingReplies() {
       return script.pending;
     },
+    get uploads() {
+      return engine.uploads;
+    },
     enqueue: (...replies) => script.enqueue(replies),
     route: (method, path, reply) => script.route(method, path, reply),
     waitForRequests: (count, timeoutMs) => log.waitFor(count, timeoutMs),
-    reset: () => {
-      log.clear();
-      script.clear();
-      lastId = 0;
-    },
+    reset: () => engine.reset(),
     close: () => {
       closing ??= new Promise<void>((resolve) => {
         log.rejectAll(new Error('Mock server closed'));

@@ -1,5 +1,6 @@
 import { Buffer } from 'node:buffer';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { BodySink, type BodySummary, type MultipartPart } from './body-sink.js';
 
 /** One request the mock server received, as the client sent it. */
 export interface RecordedRequest {
@@ -8,11 +9,19 @@ export interface RecordedRequest {
   readonly path: string;
   /** Lower-cased header names; repeated headers joined with `, `. */
   readonly headers: Readonly<Record<string, string>>;
-  /** The raw body bytes (uploads, binary). */
+  /** The raw body bytes (uploads, binary); only the first `maxRecordedBodyBytes` when `bodyTruncated`. */
   readonly body: Uint8Array;
   readonly bodyText: string;
-  /** The body parsed as JSON, or `undefined` when it is empty or not JSON. */
+  /** The body parsed as JSON, or `undefined` when it is empty, not JSON, or truncated. */
   readonly json: unknown;
+  /** Bytes received in all, including any beyond the recording limit. */
+  readonly bodySize: number;
+  /** Hex SHA-256 of the whole body as received. */
+  readonly bodySha256: string;
+  /** True when the body was longer than the recording limit and `body` holds only its start. */
+  readonly bodyTruncated: boolean;
+  /** The parts of a `multipart/form-data` body (name, filename, type, size, SHA-256, bytes), else `undefined`. */
+  readonly multipart: readonly MultipartPart[] | undefined;
   /** `Date.now()` when the request arrived. */
   readonly receivedAt: number;
   /** Resolves when the response is over: sent in full, dropped, or abandoned by the client. */
@@ -33,10 +42,47 @@ export interface RequestLifecycle {
   markDropped(): void;
 }
 
-/** Reads the whole body of `request` and tracks how its response ends. */
+/** Everything a record is made of but its body, which {@link buildRecord} adds. */
+export interface RecordFrame {
+  readonly method: string;
+  readonly path: string;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly receivedAt: number;
+  readonly closed: Promise<void>;
+  readonly isClosedEarly: () => boolean;
+}
+
+/** Assembles a {@link RecordedRequest} from its frame and body summary (server and msw share it). */
+export const buildRecord = (frame: RecordFrame, summary: BodySummary): RecordedRequest => {
+  const bodyText = Buffer.from(
+    summary.body.buffer,
+    summary.body.byteOffset,
+    summary.body.byteLength,
+  ).toString('utf8');
+  return {
+    method: frame.method,
+    path: frame.path,
+    headers: frame.headers,
+    body: summary.body,
+    bodyText,
+    json: summary.truncated ? undefined : parseJson(bodyText),
+    bodySize: summary.size,
+    bodySha256: summary.sha256,
+    bodyTruncated: summary.truncated,
+    multipart: summary.multipart,
+    receivedAt: frame.receivedAt,
+    closed: frame.closed,
+    get closedEarly() {
+      return frame.isClosedEarly();
+    },
+  };
+};
+
+/** Reads the whole body of `request` (keeping at most `maxBodyBytes`) and tracks how its response ends. */
 export const recordRequest = async (
   request: IncomingMessage,
   response: ServerResponse,
+  maxBodyBytes?: number,
 ): Promise<RequestLifecycle> => {
   const receivedAt = Date.now();
   const controller = new AbortController();
@@ -50,26 +96,20 @@ export const recordRequest = async (
     });
   });
 
-  const pieces: Buffer[] = [];
-  for await (const piece of request) pieces.push(piece as Buffer);
-  const body = Buffer.concat(pieces);
-  const bodyText = body.toString('utf8');
+  const headers = flattenHeaders(request.headers);
+  const sink = new BodySink(headers['content-type'], maxBodyBytes);
+  for await (const piece of request) sink.write(piece as Buffer);
 
-  const record: RecordedRequest = {
+  const frame: RecordFrame = {
     method: request.method ?? 'GET',
     path: request.url ?? '/',
-    headers: flattenHeaders(request.headers),
-    body: new Uint8Array(body.buffer, body.byteOffset, body.byteLength),
-    bodyText,
-    json: parseJson(bodyText),
+    headers,
     receivedAt,
     closed,
-    get closedEarly() {
-      return closedEarly;
-    },
+    isClosedEarly: () => closedEarly,
   };
   return {
-    record,
+    record: buildRecord(frame, sink.finish()),
     signal: controller.signal,
     markDropped: () => {
       dropped = true;

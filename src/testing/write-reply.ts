@@ -1,5 +1,6 @@
 import { Buffer } from 'node:buffer';
 import type { ServerResponse } from 'node:http';
+import { errorPayload } from './error-payload.js';
 import type { MockDialect } from './mock-dialect.js';
 import type { Reply, SseReply, StallReply } from './reply.js';
 import { sleep, untilAborted } from './sleep.js';
@@ -32,16 +33,8 @@ export const writeReply = async (reply: Reply, target: ReplyTarget): Promise<voi
     );
   }
   if ('error' in reply) {
-    const { error: status, message = `Mock error ${status}`, type, code } = reply;
-    const input = {
-      status,
-      message,
-      ...(type === undefined ? {} : { type }),
-      ...(code === undefined ? {} : { code }),
-    };
-    const body = reply.body ?? target.dialect.errorBody(input);
-    const text = typeof body === 'string' ? body : JSON.stringify(body);
-    return sendBody(response, reply.error, 'application/json', text, reply.headers);
+    const { text, headers } = errorPayload(reply, target.dialect);
+    return sendBody(response, reply.error, 'application/json', text, headers);
   }
   if ('text' in reply) {
     const contentType = reply.contentType ?? 'text/plain; charset=utf-8';
@@ -75,12 +68,14 @@ const sendBody = (
   response.end(text);
 };
 
-const ssePieces = (reply: SseReply): StreamPiece[] =>
+/** The byte pieces (and pauses) of an `sse` reply. */
+export const ssePieces = (reply: SseReply): StreamPiece[] =>
   reply.sse.map((item) =>
     isSseFrame(item) && 'pauseMs' in item ? item : encodeSseItem(item, reply.lineEnding ?? '\n'),
   );
 
-const ssePlan = ({ sse: _items, done, lineEnding, ...plan }: SseReply) => ({
+/** How an `sse` reply is written: its options plus content type and the `[DONE]` tail. */
+export const ssePlan = ({ sse: _items, done, lineEnding, ...plan }: SseReply) => ({
   ...plan,
   contentType: 'text/event-stream',
   ...(done === false ? {} : { tail: sseDone(lineEnding ?? '\n') }),

@@ -1,0 +1,99 @@
+import type { MockDialect } from '../mock-dialect.js';
+import type { Reply } from '../reply.js';
+import { matchPath, routeTarget } from '../route-match.js';
+import { caesarChat } from './caesar-chat.js';
+import { CaesarCollections } from './caesar-collections.js';
+import { type CaesarReference, defaultCaesarReferences } from './caesar-content.js';
+import { type CaesarErrorShape, caesarErrorBody } from './caesar-errors.js';
+import { CaesarFiles, type CaesarUploadShape } from './caesar-files.js';
+import { CaesarResearch, type CaesarResearchStatus } from './caesar-research.js';
+
+/** Knobs of {@link caesarMockDialect}. */
+export interface CaesarMockOptions {
+  /** Answer 400 when `/compat/chat/completions` comes without `API-Version`. @defaultValue true */
+  requireApiVersion?: boolean;
+  /** `'string'`: `{ error: "…" }` (documented); `'nested'`: `{ error: { code, message } }`. @defaultValue `'string'` */
+  errorShape?: CaesarErrorShape;
+  /** Sources cited by chat answers and research results. @defaultValue two `example.com` sources */
+  references?: readonly CaesarReference[];
+  /** `'reference'`: `{ id, file_name, content_type, collection_id }`; `'guide'`: `{ id, filename, size, created_at }`. @defaultValue `'reference'` */
+  uploadShape?: CaesarUploadShape;
+  /** Research statuses shown by create and each poll. @defaultValue queued, searching, researching, analyzing, summarizing, completed */
+  researchSteps?: readonly CaesarResearchStatus[];
+  /** End research jobs in `failed`. @defaultValue false */
+  failResearch?: boolean;
+  /** Fields added to a failed research object (none are documented). @defaultValue `{}` */
+  failedResearchFields?: Record<string, unknown>;
+  /** Unfinished research jobs allowed at once before 429. @defaultValue 5 (Caesar's limit) */
+  maxConcurrentResearch?: number;
+}
+
+const defaultSteps: readonly CaesarResearchStatus[] = [
+  'queued',
+  'searching',
+  'researching',
+  'analyzing',
+  'summarizing',
+  'completed',
+];
+
+/**
+ * A fresh mock Caesar (baseURL = server URL): compat chat with citations in the content and zero
+ * usage, multipart file uploads recorded in `server.uploads`, collections, and research jobs that
+ * advance one status per `GET /research/{id}`. Errors are `{ error: "…" }`.
+ *
+ * @example
+ * const server = await createMockServer({ dialect: caesarMockDialect({ researchSteps: ['queued', 'completed'] }) });
+ * const job = await (await fetch(`${server.url}/research`, { method: 'POST', body: '{"query":"q"}' })).json();
+ */
+export const caesarMockDialect = (options: CaesarMockOptions = {}): MockDialect => {
+  const references = options.references ?? defaultCaesarReferences;
+  const files = new CaesarFiles(options.uploadShape ?? 'reference');
+  const fileExists = (id: string) => files.has(id);
+  const collections = new CaesarCollections();
+  const research = new CaesarResearch({
+    steps: options.researchSteps ?? defaultSteps,
+    fail: options.failResearch ?? false,
+    failedFields: options.failedResearchFields ?? {},
+    maxConcurrent: options.maxConcurrentResearch ?? 5,
+    references,
+    fileExists,
+  });
+  const chat = { requireApiVersion: options.requireApiVersion ?? true, references, fileExists };
+
+  return {
+    name: 'caesar',
+    basePath: '',
+    defaultBaseURL: 'https://api.caesar.xyz',
+    errorBody: caesarErrorBody(options.errorShape ?? 'string'),
+    isAuthorized: (request, apiKey) => request.headers.authorization === `Bearer ${apiKey}`,
+    unauthorized: (request) => ({
+      error: 401,
+      message: request.headers.authorization ? 'Invalid API key' : 'Missing API key',
+    }),
+    handle: (request, context): Reply | undefined => {
+      const { method, pathname, query } = routeTarget(request);
+      const route = `${method} ${pathname}`;
+      if (route === 'POST /compat/chat/completions') return caesarChat(request, context, chat);
+      if (route === 'POST /research/files') return files.upload(request, context);
+      if (route === 'GET /research/files') return files.list(query);
+      if (route === 'POST /research/collections') return collections.create(request, context);
+      if (route === 'GET /research/collections') return collections.list(query);
+      const collection = matchPath('/research/collections/{id}', pathname)?.id;
+      if (collection !== undefined && method === 'GET') return collections.retrieve(collection);
+      if (collection !== undefined && method === 'PATCH') return collections.update(collection, request);
+      if (route === 'POST /research') return research.create(request, context);
+      if (route === 'GET /research') return research.list(query);
+      const events = matchPath('/research/{id}/events', pathname)?.id;
+      if (events !== undefined && method === 'GET') return research.events(events);
+      const job = matchPath('/research/{id}', pathname)?.id;
+      if (job !== undefined && method === 'GET') return research.retrieve(job);
+      return undefined;
+    },
+    reset: () => {
+      files.reset();
+      collections.reset();
+      research.reset();
+    },
+  };
+};

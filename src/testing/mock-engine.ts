@@ -1,0 +1,66 @@
+import type { MockDialect, MockDialectContext } from './mock-dialect.js';
+import { type MockDialectName, resolveMockDialect } from './mock-dialects.js';
+import type { RecordedRequest } from './recorded-request.js';
+import type { Reply } from './reply.js';
+import { ReplyScript } from './reply-script.js';
+import { RequestLog } from './request-log.js';
+import type { MockUpload } from './upload.js';
+
+/** What both the HTTP server and the msw handlers are configured with. */
+export interface MockEngineOptions {
+  /** The vendor to imitate: a built-in name or a {@link MockDialect}. @defaultValue `'openai'` */
+  dialect?: MockDialectName | MockDialect;
+  /** Model reported when a request names none. @defaultValue `'mock-model'` */
+  model?: string;
+  /** When set, requests without these credentials get the dialect's 401 (before any scripted reply). */
+  apiKey?: string;
+}
+
+/**
+ * The transport-free heart of a mock vendor: the request log, the scripted replies, the uploads
+ * and the choice of a reply (credentials, then queue, then routes, then the dialect).
+ */
+export class MockEngine {
+  readonly dialect: MockDialect;
+  readonly log = new RequestLog();
+  readonly script = new ReplyScript();
+  readonly #uploads: MockUpload[] = [];
+  readonly #options: MockEngineOptions;
+  #lastId = 0;
+  readonly context: MockDialectContext;
+
+  constructor(options: MockEngineOptions = {}) {
+    this.#options = options;
+    this.dialect = resolveMockDialect(options.dialect ?? 'openai');
+    this.context = {
+      model: options.model ?? 'mock-model',
+      nextId: () => ++this.#lastId,
+      recordUpload: (upload) => void this.#uploads.push(upload),
+    };
+  }
+
+  get uploads(): readonly MockUpload[] {
+    return this.#uploads;
+  }
+
+  /** The reply for `request`, or `undefined` when nothing scripted it and the dialect has no such route. */
+  async choose(request: RecordedRequest): Promise<Reply | undefined> {
+    const { apiKey } = this.#options;
+    if (apiKey !== undefined && !this.dialect.isAuthorized(request, apiKey)) {
+      return this.dialect.unauthorized?.(request) ?? { error: 401, message: 'Incorrect API key provided.' };
+    }
+    const { pathname } = new URL(request.path, 'http://mock.invalid');
+    const source = this.script.take(request.method, pathname);
+    if (source !== undefined) return typeof source === 'function' ? source(request) : source;
+    return this.dialect.handle(request, this.context);
+  }
+
+  /** Forget records, queued replies, routes, uploads and the dialect's state; ids restart at 1. */
+  reset(): void {
+    this.log.clear();
+    this.script.clear();
+    this.#uploads.length = 0;
+    this.#lastId = 0;
+    this.dialect.reset?.();
+  }
+}

@@ -1,0 +1,100 @@
+import { recordFetchRequest } from './fetch-record.js';
+import type { MockDialect } from './mock-dialect.js';
+import { MockEngine, type MockEngineOptions } from './mock-engine.js';
+import type { RecordedRequest } from './recorded-request.js';
+import type { ReplySource } from './reply.js';
+import { replyToResponse } from './reply-response.js';
+import type { MockUpload } from './upload.js';
+
+/**
+ * The one method of msw's `http` namespace the handlers use. Pass `http` from `'msw'`: taking it
+ * as a parameter keeps msw an optional peer — importing `chatwire/testing` never loads it.
+ */
+export interface MswHttp<Handler> {
+  all(path: string, resolver: (info: { request: Request }) => Promise<Response>): Handler;
+}
+
+/** Options of {@link createMswMock} and {@link createMswHandlers}. */
+export interface MswMockOptions<Handler> extends MockEngineOptions {
+  /** `http` from `'msw'`. */
+  http: MswHttp<Handler>;
+  /** The base URL the client under test uses. @defaultValue the vendor's real one, e.g. `https://api.caesar.xyz` */
+  baseURL?: string;
+  /** Body bytes each record keeps (see `createMockServer`). @defaultValue 4 MiB */
+  maxRecordedBodyBytes?: number;
+}
+
+/** msw handlers for a mock vendor, with the same recording and scripting as the mock server. */
+export interface MswMock<Handler> {
+  /** Pass to `setupServer(...handlers)` or `server.use(...handlers)`. */
+  readonly handlers: Handler[];
+  readonly dialect: MockDialect;
+  readonly baseURL: string;
+  readonly requests: readonly RecordedRequest[];
+  readonly lastRequest: RecordedRequest | undefined;
+  readonly uploads: readonly MockUpload[];
+  readonly pendingReplies: number;
+  enqueue(...replies: ReplySource[]): void;
+  /** `path` is the vendor's own path from its root, e.g. `/compat/chat/completions`. */
+  route(method: string, path: string, reply: ReplySource): void;
+  waitForRequests(count: number, timeoutMs?: number): Promise<readonly RecordedRequest[]>;
+  reset(): void;
+}
+
+/**
+ * msw handlers answering everything under `baseURL` the way {@link createMockServer} would: the
+ * same dialects, default answers, scripted replies, recorded requests and uploads, with no port.
+ *
+ * @example
+ * import { http } from 'msw';
+ * import { setupServer } from 'msw/node';
+ * const mock = createMswMock({ http, dialect: 'bifrost' });
+ * const server = setupServer(...mock.handlers);
+ * server.listen();
+ * // createClient({ dialect: 'bifrost', apiKey: 'sk-bf-test' }) now talks to the mock at http://localhost:8080
+ */
+export const createMswMock = <Handler>(options: MswMockOptions<Handler>): MswMock<Handler> => {
+  const engine = new MockEngine(options);
+  const { dialect, log, script } = engine;
+  const base = new URL((options.baseURL ?? dialect.defaultBaseURL ?? 'http://localhost').replace(/\/+$/, ''));
+  const prefix = base.pathname.replace(/\/+$/, '');
+
+  const resolver = async ({ request }: { request: Request }): Promise<Response> => {
+    const url = new URL(request.url);
+    // The dialect routes on its own paths: swap the caller's base path for the vendor's.
+    const path = `${dialect.basePath}${url.pathname.slice(prefix.length)}${url.search}`;
+    const { record, settle } = await recordFetchRequest(request, path, options.maxRecordedBodyBytes);
+    log.add(record);
+    const reply = (await engine.choose(record)) ?? {
+      error: 404,
+      message: `Mock ${dialect.name} has no route ${record.method} ${url.pathname}.`,
+    };
+    return replyToResponse(reply, { dialect, signal: request.signal, settle });
+  };
+
+  return {
+    handlers: [options.http.all(`${base.origin}${prefix}/*`, resolver)],
+    dialect,
+    baseURL: `${base.origin}${prefix}`,
+    get requests() {
+      return log.all;
+    },
+    get lastRequest() {
+      return log.last;
+    },
+    get uploads() {
+      return engine.uploads;
+    },
+    get pendingReplies() {
+      return script.pending;
+    },
+    enqueue: (...replies) => script.enqueue(replies),
+    route: (method, path, reply) => script.route(method, path, reply),
+    waitForRequests: (count, timeoutMs) => log.waitFor(count, timeoutMs),
+    reset: () => engine.reset(),
+  };
+};
+
+/** Just the handlers of {@link createMswMock}: `setupServer(...createMswHandlers({ http, dialect: 'caesar' }))`. */
+export const createMswHandlers = <Handler>(options: MswMockOptions<Handler>): Handler[] =>
+  createMswMock(options).handlers;
