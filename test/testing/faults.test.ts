@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createMockServer, type MockServer } from '../../src/testing/index.js';
 import { decode, postChat, settlesWithin } from './helpers.js';
 
@@ -60,8 +60,9 @@ describe('faults', () => {
     await expect(reader.read()).rejects.toThrow();
     await request.closed;
     expect(request.closedEarly).toBe(true);
-    // The keep-alive interval is cleared once the client is gone.
-    expect(intervals()).toBe(whileStalled - 1);
+    // The keep-alive interval is cleared once the client is gone. Other timers in the process come
+    // and go (undici's socket timers), so wait briefly for the count to drop rather than expect an exact number.
+    await vi.waitFor(() => expect(intervals()).toBeLessThan(whileStalled), { timeout: 500, interval: 10 });
   });
 
   it('stall without keepAlive sends no body bytes at all', async () => {
