@@ -1,7 +1,11 @@
+import type { WithResponse } from '../api-promise.js';
+import type { ClientContext } from '../client-context.js';
 import type { AnyDialect, PreparedRequest } from '../dialects/dialect.js';
 import { InvalidRequestError } from '../errors/request-errors.js';
+import type { RequestOptions } from '../options.js';
 import { chatParamsSchema } from '../schema/chat-params-schema.js';
 import { formatIssues } from '../schema/format-issues.js';
+import { requestJson } from './request-json.js';
 
 /**
  * Checks chat parameters against the shared schema and the dialect's own rules, and returns the
@@ -34,4 +38,21 @@ export function prepareChatRequest(
   }
   // `stream` is always sent explicitly: vendors disagree on its default (inTandem streams unless told not to).
   return dialect.prepareChat({ ...input, stream: mode === 'stream' } as never, extras);
+}
+
+/** Sends a prepared chat request whose answer is JSON (a completion, or a run for `async: true`). */
+export function postChat<T>(
+  context: ClientContext,
+  params: unknown,
+  options: RequestOptions | undefined,
+  read: (body: unknown) => T,
+): Promise<WithResponse<T>> {
+  const prepared = prepareChatRequest(context.dialect, params, 'json', options);
+  const headers = prepared.headers ? { headers: prepared.headers } : {};
+  return requestJson(
+    context,
+    { method: 'POST', path: prepared.path, json: prepared.body, ...headers },
+    options,
+    read,
+  );
 }

@@ -7,7 +7,7 @@ import { RunFailedError } from '../errors/run-errors.js';
 import type { RequestOptions } from '../options.js';
 import type { ChatCompletion } from '../schema/chat-completion.js';
 import { type Run, TERMINAL } from '../schema/run.js';
-import { prepareChatRequest } from './chat-params-check.js';
+import { postChat } from './chat-params-check.js';
 import { type PollOptions, pollStates } from './poll.js';
 import { requestJson } from './request-json.js';
 
@@ -35,22 +35,7 @@ export function createRun(
   params: unknown,
   options?: RequestOptions,
 ): APIPromise<Run> {
-  const call = async () => {
-    const spec = runSpec(context);
-    const prepared = prepareChatRequest(context.dialect, params, 'json', options);
-    return requestJson(
-      context,
-      {
-        method: 'POST',
-        path: prepared.path,
-        json: prepared.body,
-        ...(prepared.headers ? { headers: prepared.headers } : {}),
-      },
-      options,
-      (body) => spec.readRun(body),
-    );
-  };
-  return new APIPromise(call());
+  return new APIPromise((async () => postChat(context, params, options, runSpec(context).readRun))());
 }
 
 export function createRuns(context: ClientContext): Runs {

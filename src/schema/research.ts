@@ -1,4 +1,5 @@
 // Caesar's native research API (version 2025-11-27), in the vendor's own snake_case shapes.
+import type { CaesarResearchMetadata } from './chat-params.js';
 
 /** The 7 documented statuses; only `completed` and `failed` are terminal. Unknown values are kept. */
 export type ResearchStatus =
@@ -11,23 +12,13 @@ export type ResearchStatus =
   | 'failed'
   | (string & {});
 
-export interface ResearchCreateParams {
+/** The body of `POST /research`: the query, its sources, and the same settings as the compat `metadata`. */
+export interface ResearchCreateParams extends CaesarResearchMetadata {
   query: string;
   /** Ids of uploaded files. */
   files?: string[];
   /** Every file in these collections is used too. */
   collection_ids?: string[];
-  reasoning_loops?: 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10;
-  /** Seconds per source fetch, 3–180. */
-  source_timeout?: number;
-  reasoning_mode?: boolean;
-  allow_early_exit?: boolean;
-  exclude_social?: boolean;
-  excluded_domains?: string[];
-  /** Overrides loops, timeout, mode, early exit and social settings. */
-  auto?: boolean;
-  system_prompt?: string;
-  model?: string;
   /** From `research.brainstorm()`; a session can be used once. */
   brainstorm_session_id?: string;
   answers?: BrainstormAnswer[];
