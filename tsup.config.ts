@@ -1,14 +1,45 @@
-import { defineConfig } from 'tsup';
+import { dirname, resolve } from 'node:path';
+import type { Plugin } from 'esbuild';
+import { defineConfig, type Options } from 'tsup';
 
-export default defineConfig({
+const library: Options = {
   entry: { index: 'src/index.ts', testing: 'src/testing/index.ts' },
   format: ['esm', 'cjs'],
   dts: true,
   sourcemap: true,
-  clean: true,
+  clean: false, // the build script empties dist/ first: two configs run in parallel here
   target: 'es2022',
   platform: 'neutral',
   splitting: false,
   treeshake: true,
   external: ['node:http', 'node:net', 'node:events', 'node:fs', 'node:path', 'node:buffer', 'node:util'],
-});
+};
+
+// src/cli reaches the library only through src/index.ts. In the package that is dist/index.js,
+// next to dist/cli.js: import it there instead of bundling a second copy (one set of error classes).
+const libraryEntry = resolve('src/index.ts');
+const useBuiltLibrary: Plugin = {
+  name: 'cli-uses-built-library',
+  setup(build) {
+    build.onResolve({ filter: /^(\.\.\/)+index\.js$/ }, (args) =>
+      resolve(dirname(args.importer), args.path.replace(/\.js$/, '.ts')) === libraryEntry
+        ? { path: './index.js', external: true }
+        : undefined,
+    );
+  },
+};
+
+// The `chatwire` command: Node only, ESM only; the shebang comes from src/cli/main.ts.
+const cli: Options = {
+  entry: { cli: 'src/cli/main.ts' },
+  format: ['esm'],
+  platform: 'node',
+  target: 'node18',
+  dts: false,
+  sourcemap: true,
+  clean: false,
+  splitting: false,
+  esbuildPlugins: [useBuiltLibrary],
+};
+
+export default defineConfig([library, cli]);

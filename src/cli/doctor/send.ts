@@ -1,0 +1,39 @@
+import { connectionProblem, type Exchange, type NoAnswer, parseJson, type WireRequest } from './exchange.js';
+import { linkedSignal } from './linked-signal.js';
+
+/** Limits of one request. */
+export interface SendLimits {
+  readonly timeoutMs: number;
+  /** The doctor's own signal (Ctrl-C). */
+  readonly signal: AbortSignal;
+}
+
+/** Sends `request` and reads the whole body, within `timeoutMs`. */
+export const send = async (request: WireRequest, limits: SendLimits): Promise<Exchange | NoAnswer> => {
+  const started = Date.now();
+  const { signal, dispose } = linkedSignal(limits.signal, limits.timeoutMs);
+  try {
+    const response = await fetch(request.url, {
+      method: request.method,
+      headers: request.headers,
+      ...(request.body === undefined ? {} : { body: request.body }),
+      signal,
+    });
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    const text = new TextDecoder().decode(bytes);
+    return {
+      ok: true,
+      status: response.status,
+      headers: response.headers,
+      bytes,
+      text,
+      json: parseJson(text),
+      ms: Date.now() - started,
+    };
+  } catch (error) {
+    if (limits.signal.aborted) throw error;
+    return { ok: false, error: connectionProblem(error, limits.timeoutMs) };
+  } finally {
+    dispose();
+  }
+};

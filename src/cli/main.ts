@@ -1,0 +1,18 @@
+#!/usr/bin/env node
+import { nodeIo } from './io.js';
+import { runCli } from './run-cli.js';
+
+// `chatwire doctor | head`: a reader that hangs up early is not an error worth a stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
+
+// Exit as soon as the output is flushed: fetch's pooled keep-alive sockets (and a cancelled
+// stream's) would otherwise hold the process open after the answer.
+const exitWhenFlushed = (code: number) =>
+  process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
+
+void runCli(process.argv.slice(2), nodeIo()).then(exitWhenFlushed);
