@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { allowCrossOrigin, answerPreflight, isPreflight } from './cors.js';
 import type { MockDialect } from './mock-dialect.js';
 import { MockEngine, type MockEngineOptions } from './mock-engine.js';
 import { type RecordedRequest, recordRequest } from './recorded-request.js';
@@ -16,6 +17,11 @@ export interface MockServerOptions extends MockEngineOptions {
    * SHA-256 are kept, so a large upload costs no memory. @defaultValue 4 MiB
    */
   maxRecordedBodyBytes?: number;
+  /**
+   * Answer CORS preflights (before any key check) and mark answers readable from any origin, as a
+   * vendor that supports browser use does. `false` imitates one that does not. @defaultValue true
+   */
+  cors?: boolean;
 }
 
 /** A running mock vendor on 127.0.0.1. */
@@ -80,7 +86,10 @@ export const createMockServer = async (options: MockServerOptions = {}): Promise
     return { error: 404, message: `Mock ${dialect.name} has no route ${request.method} ${pathname}.` };
   };
 
+  const cors = options.cors ?? true;
   const answer = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    if (cors && isPreflight(request)) return answerPreflight(request, response);
+    if (cors) allowCrossOrigin(request, response);
     const lifecycle = await recordRequest(request, response, options.maxRecordedBodyBytes).catch(
       () => undefined,
     );

@@ -16,9 +16,9 @@ export const VENDORS: ReadonlyArray<{ name: MockDialectName; variable: string; k
 ];
 
 /** A mock vendor that checks keys, so the bad-key probe gets a real 401. */
-export const startVendor = (name: MockDialectName): Promise<MockServer> => {
+export const startVendor = (name: MockDialectName, options: { cors?: boolean } = {}): Promise<MockServer> => {
   const vendor = VENDORS.find((item) => item.name === name);
-  return createMockServer({ dialect: name, apiKey: vendor?.key ?? 'sk-test' });
+  return createMockServer({ dialect: name, apiKey: vendor?.key ?? 'sk-test', ...options });
 };
 
 /** The environment that gives the CLI the vendor's key. */

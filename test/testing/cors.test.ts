@@ -1,0 +1,47 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createMockServer, type MockServer } from '../../src/testing/index.js';
+
+let server: MockServer | undefined;
+afterEach(() => server?.close());
+
+const preflight = (url: string) =>
+  fetch(url, {
+    method: 'OPTIONS',
+    headers: {
+      origin: 'http://page.example',
+      'access-control-request-method': 'POST',
+      'access-control-request-headers': 'authorization, content-type, api-version',
+    },
+  });
+
+describe('CORS', () => {
+  it('answers a preflight before the key check, echoing the requested headers', async () => {
+    server = await createMockServer({ apiKey: 'sk-required' });
+    const response = await preflight(`${server.baseURL}/chat/completions`);
+    expect(response.status).toBe(204);
+    expect(response.headers.get('access-control-allow-origin')).toBe('http://page.example');
+    expect(response.headers.get('access-control-allow-headers')).toBe(
+      'authorization, content-type, api-version',
+    );
+    expect(response.headers.get('access-control-allow-methods')).toContain('POST');
+  });
+
+  it('marks every answer, errors included, readable from the page and exposes the request id', async () => {
+    server = await createMockServer({ apiKey: 'sk-required' });
+    const denied = await fetch(`${server.baseURL}/chat/completions`, {
+      method: 'POST',
+      headers: { origin: 'http://page.example' },
+      body: '{}',
+    });
+    expect(denied.status).toBe(401);
+    expect(denied.headers.get('access-control-allow-origin')).toBe('http://page.example');
+    expect(denied.headers.get('access-control-expose-headers')).toContain('x-request-id');
+  });
+
+  it('cors: false imitates a vendor without browser support', async () => {
+    server = await createMockServer({ cors: false });
+    const response = await preflight(`${server.baseURL}/chat/completions`);
+    expect(response.headers.get('access-control-allow-origin')).toBeNull();
+    expect(response.status).toBe(404);
+  });
+});
