@@ -56,7 +56,10 @@ export {
   RunTimeoutError,
 } from './errors/run-errors.js';
 export { filePart } from './files/file-part.js';
+export type { UploadInput, UploadOptions, UploadProgress } from './files/upload-options.js';
 export type { ApiKeySource, ClientOptions, RequestOptions } from './options.js';
+export type { Collections } from './resources/collections.js';
+export type { Files } from './resources/files.js';
 export type { PollOptions } from './resources/poll.js';
 export type { Research, ResearchWaitOptions } from './resources/research.js';
 export type { ResearchChat } from './resources/research-chat.js';
@@ -67,6 +70,12 @@ export type * from './schema/content-parts.js';
 export type { ValidateMode } from './schema/normalise-completion.js';
 export type * from './schema/research.js';
 export type { Run, RunStatus } from './schema/run.js';
-export type { UploadedFile } from './schema/uploaded-file.js';
+export type {
+  CollectionCreateParams,
+  CollectionUpdateParams,
+  FileCollection,
+  UploadedFile,
+} from './schema/uploaded-file.js';
+export type { FromReadableStreamOptions } from './streaming/chat-completion-stream.js';
 export { ChatCompletionStream } from './streaming/chat-completion-stream.js';
 export { VERSION } from './version.js';

@@ -1,17 +1,75 @@
-// SKELETON — to be replaced by the streaming implementation (issue 3).
-import { APIPromise } from '../api-promise.js';
+import { APIPromise, type WithResponse } from '../api-promise.js';
 import type { ClientContext } from '../client-context.js';
 import type { RequestOptions } from '../options.js';
 import { ChatCompletionStream } from '../streaming/chat-completion-stream.js';
+import type { ReadOptions } from '../streaming/chunk-source.js';
+import { ConnectedSource } from '../streaming/connected-source.js';
+import { prepareChatRequest } from './chat-params-check.js';
+import { streamConnector } from './stream-connector.js';
 
+/**
+ * `chat.completions.create({ stream: true })`: resolves with the stream once response headers
+ * arrive; an HTTP error (after the retry policy) rejects it.
+ */
 export function createStream(
-  _context: ClientContext,
-  _params: unknown,
-  _options?: RequestOptions,
+  context: ClientContext,
+  params: unknown,
+  options: RequestOptions = {},
 ): APIPromise<ChatCompletionStream> {
-  return new APIPromise(Promise.reject(new Error('not implemented')));
+  return new APIPromise(openStream(context, params, options));
 }
 
-export function lazyStream(_context: ClientContext, _params: unknown, _options?: RequestOptions): ChatCompletionStream {
-  return new ChatCompletionStream();
+/**
+ * `chat.completions.stream()`: a stream that sends its request when first read. Parameters are
+ * checked now, so a bad one throws `InvalidRequestError` at the call.
+ */
+export function lazyStream(
+  context: ClientContext,
+  params: unknown,
+  options: RequestOptions = {},
+): ChatCompletionStream {
+  const source = planSource(context, params, options);
+  return new ChatCompletionStream(source, { signal: options.signal });
+}
+
+async function openStream(
+  context: ClientContext,
+  params: unknown,
+  options: RequestOptions,
+): Promise<WithResponse<ChatCompletionStream>> {
+  const plan = planSource(context, params, options);
+  let source: ConnectedSource | undefined;
+  const stream = new ChatCompletionStream(
+    (signal) => {
+      source = plan(signal);
+      return source;
+    },
+    { signal: options.signal },
+  );
+  try {
+    await source!.open();
+  } catch (error) {
+    // Unhooks the caller's signal; nobody will ever see this stream.
+    stream.abort();
+    throw error;
+  }
+  return { data: stream, response: source!.response!, requestId: source!.requestId };
+}
+
+function planSource(
+  context: ClientContext,
+  params: unknown,
+  options: RequestOptions,
+): (signal: AbortSignal) => ConnectedSource {
+  const prepared = prepareChatRequest(context.dialect, params, 'stream', options);
+  const readOptions: ReadOptions = {
+    unwrapChunk: context.dialect.unwrapChunk,
+    readError: context.dialect.readError,
+    validate: context.validate,
+    idleTimeout: options.idleTimeout ?? context.idleTimeout,
+  };
+  // The stream's own signal stands in for the caller's: it aborts on the caller's signal and on
+  // `stream.abort()`, so a request in flight is cancelled either way.
+  return (signal) =>
+    new ConnectedSource(streamConnector(context, prepared, { ...options, signal }), readOptions);
 }

@@ -1,11 +1,237 @@
-// SKELETON — to be replaced by the streaming implementation (issue 3).
+import { ChatwireError } from '../errors/chatwire-error.js';
+import { APIUserAbortError } from '../errors/connection-errors.js';
+import { readErrorBody } from '../errors/read-error-body.js';
 import type { ChatCompletion, ChatCompletionChunk } from '../schema/chat-completion.js';
+import type { ValidateMode } from '../schema/normalise-completion.js';
+import { CompletionAccumulator } from './accumulate.js';
+import { bodyLease } from './body-lease.js';
+import { ChunkReader } from './chunk-reader.js';
+import type { ChunkSource } from './chunk-source.js';
+import { type ChunkPuller, encodeSse } from './encode.js';
+import { settleable } from './settleable.js';
+import { teeSource } from './tee.js';
+import { contentDeltas } from './text-stream.js';
 
+/** Options of {@link ChatCompletionStream.fromReadableStream}. */
+export interface FromReadableStreamOptions {
+  /** Aborting it cancels the body; iteration then throws `APIUserAbortError`. */
+  signal?: AbortSignal;
+  /** @defaultValue `'loose'` */
+  validate?: ValidateMode;
+  /** Milliseconds a read may wait for an event. @defaultValue no limit */
+  idleTimeout?: number;
+}
+
+type State = 'open' | 'ended' | 'failed' | 'cancelled';
+
+/**
+ * A streamed chat completion: an async iterable of `ChatCompletionChunk`s, read once, that also
+ * assembles the final `ChatCompletion` as it goes.
+ *
+ * @example
+ * const stream = await client.chat.completions.create({ model, messages, stream: true });
+ * for await (const chunk of stream) process.stdout.write(chunk.choices[0]?.delta.content ?? '');
+ * const completion = await stream.finalCompletion();
+ */
 export class ChatCompletionStream implements AsyncIterable<ChatCompletionChunk> {
+  readonly #source: ChunkSource;
+  readonly #controller = new AbortController();
+  readonly #callerSignal: AbortSignal | undefined;
+  readonly #accumulator = new CompletionAccumulator();
+  readonly #final = settleable<ChatCompletion>();
+  #state: State = 'open';
+  #failure: Error | undefined;
+  #claimedBy: string | undefined;
+  #drainQueued = false;
+
+  /**
+   * @internal Streams come from `client.chat.completions.create({ stream: true })`,
+   * `client.chat.completions.stream()` or {@link ChatCompletionStream.fromReadableStream}.
+   */
+  constructor(
+    source: (signal: AbortSignal) => ChunkSource,
+    options: { signal?: AbortSignal | undefined } = {},
+  ) {
+    this.#source = source(this.#controller.signal);
+    this.#callerSignal = options.signal;
+    if (options.signal?.aborted) this.#onCallerAbort();
+    else options.signal?.addEventListener('abort', this.#onCallerAbort);
+  }
+
+  /**
+   * Reads SSE bytes produced by {@link ChatCompletionStream.toReadableStream} (or any
+   * OpenAI-style chunk stream), e.g. a server route's response body in a browser.
+   * @example
+   * const response = await fetch('/api/chat', { method: 'POST', body });
+   * for await (const text of ChatCompletionStream.fromReadableStream(response.body!).textStream) show(text);
+   */
+  static fromReadableStream(
+    body: ReadableStream<Uint8Array>,
+    options: FromReadableStreamOptions = {},
+  ): ChatCompletionStream {
+    const readOptions = {
+      unwrapChunk: (data: unknown) => data,
+      readError: readErrorBody,
+      validate: options.validate ?? 'loose',
+      idleTimeout: options.idleTimeout ?? 0,
+    };
+    return new ChatCompletionStream(
+      (signal) => new ChunkReader({ body, lease: bodyLease(signal) }, readOptions),
+      {
+        signal: options.signal,
+      },
+    );
+  }
+
+  /** The HTTP response (after a retry, the latest one); undefined until a lazy stream has sent. */
+  get response(): Response | undefined {
+    return this.#source.response;
+  }
+
+  /** The vendor's request id from the response headers. */
+  get requestId(): string | undefined {
+    return this.#source.requestId;
+  }
+
   [Symbol.asyncIterator](): AsyncIterator<ChatCompletionChunk> {
-    throw new Error('not implemented');
+    this.#claim('a for await loop');
+    return {
+      next: () => {
+        const chunk = this.#take();
+        return chunk === undefined ? this.#nextSlow() : Promise.resolve({ value: chunk, done: false });
+      },
+      // `break` or `return` inside the loop: cancel the request, end quietly.
+      return: () => {
+        this.abort();
+        return Promise.resolve({ value: undefined, done: true });
+      },
+    };
   }
+
+  /** The content deltas of the first choice, as strings. */
+  get textStream(): AsyncIterable<string> {
+    return { [Symbol.asyncIterator]: () => contentDeltas(this[Symbol.asyncIterator]()) };
+  }
+
+  /**
+   * The accumulated `ChatCompletion`: content, refusal and reasoning concatenated, tool calls
+   * merged by index, finish reason and usage. Reads the rest of the stream unless a loop, `tee()`
+   * or `toReadableStream()` reads it (or starts to in the same tick), in which case it settles
+   * when that reader is done.
+   */
   finalCompletion(): Promise<ChatCompletion> {
-    throw new Error('not implemented');
+    if (this.#state === 'open' && this.#claimedBy === undefined && !this.#drainQueued) {
+      this.#drainQueued = true;
+      // A microtask later, so that `const final = stream.finalCompletion(); for await (…)` lets
+      // the loop read (and this promise wait for it) instead of racing it for the chunks.
+      queueMicrotask(() => {
+        if (this.#claimedBy !== undefined) return;
+        this.#claimedBy = 'finalCompletion()';
+        void this.#drain();
+      });
+    }
+    return this.#final.promise();
   }
+
+  /**
+   * The chunks as SSE bytes ending with `data: [DONE]`, e.g. to return from a server route. A
+   * failure is sent as an `event: error` frame, which `fromReadableStream` throws again.
+   * @example
+   * return new Response(stream.toReadableStream(), { headers: { 'content-type': 'text/event-stream' } });
+   */
+  toReadableStream(): ReadableStream<Uint8Array> {
+    this.#claim('toReadableStream()');
+    return encodeSse({ ...this.#puller(), trailer: () => this.#trailer() });
+  }
+
+  /** Two streams that each yield every chunk; the request is cancelled once both are. */
+  tee(): [ChatCompletionStream, ChatCompletionStream] {
+    this.#claim('tee()');
+    const [left, right] = teeSource(this.#puller(), this.#source);
+    const options = { signal: this.#callerSignal };
+    return [new ChatCompletionStream(() => left, options), new ChatCompletionStream(() => right, options)];
+  }
+
+  /** Cancels the request; iteration ends quietly, `finalCompletion()` rejects with `APIUserAbortError`. */
+  abort(): void {
+    if (this.#state !== 'open') return;
+    const error = new APIUserAbortError('The stream was aborted before it ended.');
+    this.#finish('cancelled', error);
+    this.#source.cancel();
+    this.#controller.abort(error);
+  }
+
+  #take(): ChatCompletionChunk | undefined {
+    const chunk = this.#source.take();
+    if (chunk !== undefined) this.#accumulator.add(chunk);
+    return chunk;
+  }
+
+  async #fill(): Promise<boolean> {
+    if (this.#state === 'open') {
+      try {
+        if (await this.#source.fill()) return true;
+        this.#finish('ended', undefined);
+      } catch (error) {
+        this.#finish('failed', error instanceof Error ? error : new ChatwireError(String(error)));
+      }
+    }
+    if (this.#state === 'failed') throw this.#failure;
+    return false;
+  }
+
+  async #nextSlow(): Promise<IteratorResult<ChatCompletionChunk>> {
+    for (;;) {
+      if (!(await this.#fill())) return { value: undefined, done: true };
+      const chunk = this.#take();
+      if (chunk !== undefined) return { value: chunk, done: false };
+    }
+  }
+
+  async #drain(): Promise<void> {
+    try {
+      do while (this.#take() !== undefined);
+      while (await this.#fill());
+    } catch {
+      // The failure is already on the final promise.
+    }
+  }
+
+  #puller(): Omit<ChunkPuller, 'trailer'> {
+    return { take: () => this.#take(), fill: () => this.#fill(), cancel: () => this.abort() };
+  }
+
+  /** Usage that came outside chunks, re-encoded as OpenAI's usage chunk so it survives a proxy. */
+  #trailer(): ChatCompletionChunk | undefined {
+    const usage = this.#source.sideUsage;
+    if (usage === undefined || this.#accumulator.hasUsage) return undefined;
+    const { id, created, model } = this.#accumulator.result();
+    return { id, object: 'chat.completion.chunk', created, model, choices: [], usage };
+  }
+
+  #claim(by: string): void {
+    if (this.#claimedBy !== undefined) {
+      throw new ChatwireError(
+        `This stream is already read by ${this.#claimedBy}; a ChatCompletionStream can be read once. ` +
+          'Call stream.tee() first to read it twice.',
+      );
+    }
+    this.#claimedBy = by;
+  }
+
+  #finish(state: Exclude<State, 'open'>, failure: Error | undefined): void {
+    if (this.#state !== 'open') return;
+    this.#state = state;
+    this.#failure = failure;
+    this.#callerSignal?.removeEventListener('abort', this.#onCallerAbort);
+    if (failure === undefined) this.#final.resolve(this.#accumulator.result(this.#source.sideUsage));
+    else this.#final.reject(failure);
+  }
+
+  readonly #onCallerAbort = (): void => {
+    const error = new APIUserAbortError('The request was aborted.', { cause: this.#callerSignal?.reason });
+    this.#finish('failed', error);
+    this.#source.cancel();
+    this.#controller.abort(error);
+  };
 }

@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import { APIConnectionError, APIConnectionTimeoutError, StreamError } from '../../src/index.js';
+import { chunk } from '../../src/testing/index.js';
+import { clientFor, drain, streamParams, textOf } from './helpers.js';
+import { useMockServer } from './loopback.js';
+
+const hello = [
+  chunk({ role: 'assistant', content: 'Hel' }),
+  chunk({ content: 'lo' }),
+  chunk({ finishReason: 'stop' }),
+];
+const resetBeforeFirstEvent = { sse: [{ pauseMs: 20 }], resetAfter: 0 } as const;
+
+describe('retries of a stream', () => {
+  const mock = useMockServer();
+
+  it('re-sends a stream cut before its first event, and exposes the new response', async () => {
+    mock.server.enqueue(resetBeforeFirstEvent, { sse: hello, headers: { 'x-request-id': 'req_second' } });
+    const stream = await clientFor(mock.server, { maxRetries: 1 }).chat.completions.create(streamParams);
+    expect(textOf((await drain(stream)).chunks)).toBe('Hello');
+    expect(stream.requestId).toBe('req_second');
+    expect(mock.server.requests).toHaveLength(2);
+  });
+
+  it('re-sends a lazy stream the same way', async () => {
+    mock.server.enqueue(resetBeforeFirstEvent, { sse: hello });
+    const stream = clientFor(mock.server, { maxRetries: 1 }).chat.completions.stream(streamParams);
+    expect((await stream.finalCompletion()).choices[0]?.message.content).toBe('Hello');
+    expect(mock.server.requests).toHaveLength(2);
+  });
+
+  it('an idle timeout before the first event counts as a connection failure and is retried', async () => {
+    mock.server.enqueue({ stall: true }, { sse: hello });
+    const stream = await clientFor(mock.server, { maxRetries: 1, idleTimeout: 100 }).chat.completions.create(
+      streamParams,
+    );
+    expect(textOf((await drain(stream)).chunks)).toBe('Hello');
+    expect(mock.server.requests).toHaveLength(2);
+  });
+
+  it('shares one budget with the retries made before headers', async () => {
+    mock.server.enqueue({ error: 503, headers: { 'retry-after-ms': '1' } }, resetBeforeFirstEvent, {
+      sse: hello,
+    });
+    const stream = await clientFor(mock.server, { maxRetries: 1 }).chat.completions.create(streamParams);
+    const { error } = await drain(stream);
+    expect(error).toBeInstanceOf(APIConnectionError);
+    expect(mock.server.requests).toHaveLength(2);
+  });
+
+  it('does not retry with maxRetries: 0', async () => {
+    mock.server.enqueue(resetBeforeFirstEvent, { sse: hello });
+    const { error } = await drain(await clientFor(mock.server).chat.completions.create(streamParams));
+    expect(error).toBeInstanceOf(APIConnectionError);
+    expect(mock.server.requests).toHaveLength(1);
+  });
+
+  it('does not retry an error frame or a truncated stream (they are answers, not connection failures)', async () => {
+    mock.server.enqueue(
+      { chunks: ['data: {"error":{"message":"nope"}}\n\n'] },
+      { sse: hello.slice(0, 1), done: false },
+      { sse: hello },
+    );
+    const client = clientFor(mock.server, { maxRetries: 2 });
+    expect((await drain(await client.chat.completions.create(streamParams))).error).toBeInstanceOf(
+      StreamError,
+    );
+    expect((await drain(await client.chat.completions.create(streamParams))).error).toBeInstanceOf(
+      StreamError,
+    );
+    expect(mock.server.requests).toHaveLength(2);
+  });
+});
+
+describe('idleTimeout', () => {
+  const mock = useMockServer();
+
+  it('counts only time spent waiting for the server, not a slow consumer', async () => {
+    // Each chunk in its own read; the consumer dawdles far longer than idleTimeout between reads.
+    mock.server.enqueue({ sse: hello, intervalMs: 20 });
+    const stream = await clientFor(mock.server, { idleTimeout: 60 }).chat.completions.create(streamParams);
+    const texts: string[] = [];
+    for await (const c of stream) {
+      texts.push(c.choices[0]?.delta.content ?? '');
+      await new Promise((resolve) => setTimeout(resolve, 150));
+    }
+    expect(texts.join('')).toBe('Hello');
+  });
+
+  it('is reset by every data event, so a slow but steady stream is fine', async () => {
+    mock.server.enqueue({
+      sse: [...Array.from({ length: 6 }, () => chunk({ content: '.' })), chunk({ finishReason: 'stop' })],
+      intervalMs: 60,
+    });
+    const stream = await clientFor(mock.server, { idleTimeout: 150 }).chat.completions.create(streamParams);
+    const { chunks, error } = await drain(stream);
+    expect(error).toBeUndefined();
+    expect(textOf(chunks)).toBe('......');
+  });
+
+  it('can be set per request, over the client option', async () => {
+    mock.server.enqueue({ sse: [hello[0], { pauseMs: 300 }, hello[1], hello[2]] });
+    const client = clientFor(mock.server, { idleTimeout: 50 });
+    const { chunks, error } = await drain(
+      await client.chat.completions.create(streamParams, { idleTimeout: 2_000 }),
+    );
+    expect(error).toBeUndefined();
+    expect(textOf(chunks)).toBe('Hello');
+  });
+
+  it('is not cut by `timeout` once headers arrived', async () => {
+    mock.server.enqueue({ sse: [hello[0], { pauseMs: 250 }, hello[1], hello[2]] });
+    const { chunks, error } = await drain(
+      await clientFor(mock.server, { timeout: 100 }).chat.completions.create(streamParams),
+    );
+    expect(error).toBeUndefined();
+    expect(textOf(chunks)).toBe('Hello');
+  });
+
+  it('fails after a first chunk when the server then falls silent', async () => {
+    mock.server.enqueue({ sse: [hello[0], { pauseMs: 5_000 }], done: false });
+    const { chunks, error } = await drain(
+      await clientFor(mock.server, { idleTimeout: 100 }).chat.completions.create(streamParams),
+    );
+    expect(textOf(chunks)).toBe('Hel');
+    expect(error).toBeInstanceOf(APIConnectionTimeoutError);
+  });
+});
