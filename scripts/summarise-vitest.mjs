@@ -16,7 +16,8 @@ const passed = report.numPassedTests ?? 0;
 const brokenFiles = (report.testResults ?? []).filter(
   (file) => file.status === 'failed' && (file.assertionResults ?? []).length === 0,
 );
-for (const file of brokenFiles) console.log(`failed to run: ${file.name}: ${String(file.message ?? '').split('\n')[0]}`);
+for (const file of brokenFiles)
+  console.log(`failed to run: ${file.name}: ${String(file.message ?? '').split('\n')[0]}`);
 let failed = (report.numFailedTests ?? 0) + brokenFiles.length;
 // vitest also fails a run for unhandled errors outside any test; never report such a run as green.
 if (failed === 0 && exitCode !== '0') {

@@ -8,9 +8,7 @@ export async function realEndpoint(dialect: string, model = 'gpt-4o-mini') {
   heading(`${dialect} — ${client.baseURL}`);
   const messages = [{ role: 'user' as const, content: 'Say hello in five words.' }];
   try {
-    const { data, requestId } = await client.chat.completions
-      .create({ model, messages })
-      .withResponse();
+    const { data, requestId } = await client.chat.completions.create({ model, messages }).withResponse();
     line(`JSON (request ${requestId ?? 'n/a'}): ${data.choices[0]?.message.content}`);
     const stream = await client.chat.completions.create({ model, messages, stream: true });
     const final = await printStream(stream);
