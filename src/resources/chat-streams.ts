@@ -5,7 +5,7 @@ import { ChatCompletionStream } from '../streaming/chat-completion-stream.js';
 import type { ReadOptions } from '../streaming/chunk-source.js';
 import { ConnectedSource } from '../streaming/connected-source.js';
 import { prepareChatRequest } from './chat-params-check.js';
-import { streamConnector } from './stream-connector.js';
+import { type StreamRequest, streamConnector } from './stream-connector.js';
 
 /**
  * `chat.completions.create({ stream: true })`: resolves with the stream once response headers
@@ -37,7 +37,14 @@ async function openStream(
   params: unknown,
   options: RequestOptions,
 ): Promise<WithResponse<ChatCompletionStream>> {
-  const plan = planSource(context, params, options);
+  return openPlannedStream(planSource(context, params, options), options);
+}
+
+/** Sends a planned stream's request now; resolves once headers arrived, rejects on an HTTP error. */
+export async function openPlannedStream(
+  plan: (signal: AbortSignal) => ConnectedSource,
+  options: RequestOptions,
+): Promise<WithResponse<ChatCompletionStream>> {
   let source: ConnectedSource | undefined;
   const stream = new ChatCompletionStream(
     (signal) => {
@@ -62,8 +69,18 @@ function planSource(
   options: RequestOptions,
 ): (signal: AbortSignal) => ConnectedSource {
   const prepared = prepareChatRequest(context.dialect, params, 'stream', options);
+  return planStream(context, prepared, options, context.dialect.unwrapChunk);
+}
+
+/** A stream of `request` whose events `unwrapChunk` turns into chunks, not sent until opened. */
+export function planStream(
+  context: ClientContext,
+  request: StreamRequest,
+  options: RequestOptions,
+  unwrapChunk: (data: unknown) => unknown,
+): (signal: AbortSignal) => ConnectedSource {
   const readOptions: ReadOptions = {
-    unwrapChunk: context.dialect.unwrapChunk,
+    unwrapChunk,
     readError: context.dialect.readError,
     validate: context.validate,
     idleTimeout: options.idleTimeout ?? context.idleTimeout,
@@ -71,5 +88,5 @@ function planSource(
   // The stream's own signal stands in for the caller's: it aborts on the caller's signal and on
   // `stream.abort()`, so a request in flight is cancelled either way.
   return (signal) =>
-    new ConnectedSource(streamConnector(context, prepared, { ...options, signal }), readOptions);
+    new ConnectedSource(streamConnector(context, request, { ...options, signal }), readOptions);
 }

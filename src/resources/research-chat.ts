@@ -1,8 +1,11 @@
 import type { APIPromise, WithResponse } from '../api-promise.js';
 import type { ClientContext } from '../client-context.js';
+import { unwrapCaesarChatChunk } from '../dialects/caesar-chat-chunk.js';
 import { RunFailedError } from '../errors/run-errors.js';
 import type { RequestOptions } from '../options.js';
 import type { ResearchChatMessage } from '../schema/research.js';
+import type { ChatCompletionStream } from '../streaming/chat-completion-stream.js';
+import { openPlannedStream, planStream } from './chat-streams.js';
 import { type PollOptions, pollStates } from './poll.js';
 import { requestJson } from './request-json.js';
 
@@ -16,6 +19,8 @@ export interface ResearchChat {
   ): APIPromise<ResearchChatMessage>;
   /** Polls the answer (a 202 means "not yet") and resolves with it once completed. */
   wait(researchId: string, messageId: string, options?: PollOptions): Promise<ResearchChatMessage>;
+  /** Streams the answer as it is written; resolves at headers. Ends with `data: [DONE]`. */
+  stream(researchId: string, messageId: string, options?: RequestOptions): APIPromise<ChatCompletionStream>;
 }
 
 type Call = <T>(run: () => Promise<WithResponse<T>>) => APIPromise<T>;
@@ -32,6 +37,11 @@ export function createResearchChat(context: ClientContext, call: Call): Research
           return body as ResearchChatMessage;
         }),
       ),
+    stream: (researchId, messageId, options = {}) =>
+      call(() => {
+        const request = { method: 'GET' as const, path: `${path(researchId, messageId)}/stream` };
+        return openPlannedStream(planStream(context, request, options, unwrapCaesarChatChunk), options);
+      }),
     wait: async (researchId, messageId, options = {}) => {
       let last: ResearchChatMessage | undefined;
       const states = pollStates(

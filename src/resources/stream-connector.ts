@@ -11,6 +11,12 @@ import { send } from '../transport/send.js';
 import { errorContext } from './error-context.js';
 import { jsonAsEventStream } from './json-as-event-stream.js';
 
+/** A streamed call: a chat request a dialect prepared, or a plain GET of an event stream. */
+export interface StreamRequest extends Omit<PreparedRequest, 'body'> {
+  method?: 'GET' | 'POST';
+  body?: PreparedRequest['body'];
+}
+
 /**
  * Sends a streaming chat request through the transport and hands the body over with its lease
  * kept alive. One retry budget (`maxRetries`) covers both the attempts `send` makes before
@@ -18,7 +24,7 @@ import { jsonAsEventStream } from './json-as-event-stream.js';
  */
 export function streamConnector(
   context: ClientContext,
-  prepared: PreparedRequest,
+  prepared: StreamRequest,
   options: RequestOptions & { signal: AbortSignal },
 ): Connector {
   let call: PreparedCall | undefined;
@@ -28,10 +34,11 @@ export function streamConnector(
       call ??= await prepareCall(
         context,
         {
-          method: 'POST',
+          method: prepared.method ?? 'POST',
           path: prepared.path,
-          body: JSON.stringify(prepared.body),
-          contentType: 'application/json',
+          ...(prepared.body === undefined
+            ? {}
+            : { body: JSON.stringify(prepared.body), contentType: 'application/json' }),
           accept: 'text/event-stream',
           ...(prepared.headers ? { headers: prepared.headers } : {}),
         },

@@ -171,3 +171,35 @@ describe('research chat', () => {
     expect(calls[1]!.url).toBe(`http://127.0.0.1:9/research/${ID}/chat/m1`);
   });
 });
+
+describe('research chat stream', () => {
+  it('reads both documented chunk shapes over a real stream, ending at [DONE]', async () => {
+    const { createMockServer, chunk } = await import('../../src/testing/index.js');
+    const { createClient } = await import('../../src/index.js');
+    const server = await createMockServer({ dialect: 'caesar' });
+    try {
+      const client = createClient({ dialect: 'caesar', baseURL: server.baseURL, apiKey: 'csk-test' });
+      const streamPath = `/research/${ID}/chat/m1/stream`;
+      server.route('GET', streamPath, {
+        sse: [
+          { id: 'm1', content: 'Wind fell ', citationIndices: [1] },
+          { id: 'm1', content: '[1] Wind report', citationIndex: 1 },
+        ],
+      });
+      const bare = await client.research.chat.stream(ID, 'm1');
+      const texts: string[] = [];
+      for await (const text of bare.textStream) texts.push(text);
+      expect(texts).toEqual(['Wind fell ', '[1] Wind report']);
+      expect(server.lastRequest).toMatchObject({ method: 'GET', path: streamPath });
+      expect(server.lastRequest?.headers.accept).toBe('text/event-stream');
+
+      server.route('GET', streamPath, {
+        sse: [chunk({ content: 'Solar rose.' }), chunk({ finishReason: 'stop', delta: { results: [] } })],
+      });
+      const standard = await client.research.chat.stream(ID, 'm1');
+      expect((await standard.finalCompletion()).choices[0]?.message.content).toBe('Solar rose.');
+    } finally {
+      await server.close();
+    }
+  });
+});
