@@ -1,0 +1,93 @@
+// The package as npm users get it: `npm pack`, installed into a fresh project, loaded through
+// both entry points by ESM `import` and CJS `require`, and used against the packed mock server.
+import { readFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Consumer, createConsumer, repoRoot } from './lib/consumer.js';
+import { runCommand } from './lib/run-command.js';
+
+interface Loaded {
+  root: string[];
+  testing: string[];
+  content: string;
+  version: string;
+}
+
+const script = {
+  esm: `import * as root from 'chatwire';
+import * as testing from 'chatwire/testing';
+import { createRequire } from 'node:module';
+const { version } = createRequire(import.meta.url)('chatwire/package.json');
+const server = await testing.createMockServer();
+const client = root.createClient({ baseURL: server.baseURL, apiKey: 'sk-packed' });
+const completion = await client.chat.completions.create({ model: 'm', messages: [{ role: 'user', content: 'from esm' }] });
+await server.close();
+console.log(JSON.stringify({ root: Object.keys(root).sort(), testing: Object.keys(testing).sort(), content: completion.choices[0].message.content, version }));
+`,
+  cjs: `const root = require('chatwire');
+const testing = require('chatwire/testing');
+const { version } = require('chatwire/package.json');
+(async () => {
+  const server = await testing.createMockServer();
+  const client = root.createClient({ baseURL: server.baseURL, apiKey: 'sk-packed' });
+  const completion = await client.chat.completions.create({ model: 'm', messages: [{ role: 'user', content: 'from cjs' }] });
+  await server.close();
+  console.log(JSON.stringify({ root: Object.keys(root).sort(), testing: Object.keys(testing).sort(), content: completion.choices[0].message.content, version }));
+})();
+`,
+};
+
+let consumer: Consumer;
+
+const load = async (format: 'esm' | 'cjs'): Promise<Loaded> => {
+  const file = join(consumer.dir, format === 'esm' ? 'load.mjs' : 'load.cjs');
+  await writeFile(file, script[format]);
+  const result = await runCommand(process.execPath, [file], { cwd: consumer.dir, timeoutMs: 20_000 });
+  if (result.code !== 0) throw new Error(`${format} load failed: ${result.stderr}`);
+  return JSON.parse(result.stdout) as Loaded;
+};
+
+beforeAll(async () => {
+  consumer = await createConsumer();
+}, 180_000);
+
+afterAll(async () => {
+  await consumer?.remove();
+});
+
+describe('the packed tarball', () => {
+  it('ships the ESM and CJS builds with their types, and no sources or tests', () => {
+    for (const name of ['index', 'testing']) {
+      for (const extension of ['js', 'cjs', 'd.ts', 'd.cts']) {
+        expect(consumer.files).toContain(`package/dist/${name}.${extension}`);
+      }
+    }
+    expect(consumer.files).toContain('package/package.json');
+    expect(consumer.files.filter((file) => /^package\/(src|test|bench|examples)\//.test(file))).toEqual([]);
+  });
+
+  it('imports both entry points as ESM and serves a chat with the packed mock', async () => {
+    const loaded = await load('esm');
+    expect(loaded.content).toBe('Echo: from esm');
+    expect(loaded.root).toEqual(
+      expect.arrayContaining(['createClient', 'ChatCompletionStream', 'RateLimitError']),
+    );
+    expect(loaded.testing).toEqual(expect.arrayContaining(['createMockServer', 'chunk', 'completion']));
+  });
+
+  it('requires both entry points as CJS, with the same exports as ESM', async () => {
+    const [esm, cjs] = await Promise.all([load('esm'), load('cjs')]);
+    expect(cjs.content).toBe('Echo: from cjs');
+    // A dual build that drifts (an export only in one format) breaks half the users.
+    expect(cjs.root).toEqual(esm.root);
+    expect(cjs.testing).toEqual(esm.testing);
+  });
+
+  it('exposes package.json with the repository version', async () => {
+    const { version } = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as {
+      version: string;
+    };
+    expect((await load('cjs')).version).toBe(version);
+  });
+});

@@ -1,0 +1,37 @@
+// What the mock vendor and the scenario agree on. Imported on both sides of the wire: the host
+// answers by model name, the runtime under test checks what came back.
+
+/** The model of each scenario request picks the mock's reply. */
+export const models = {
+  json: 'smoke-json',
+  stream: 'smoke-stream',
+  abort: 'smoke-slow',
+  rateLimited: 'smoke-rate-limited',
+  /** Slow drip for the workerd relay, so incremental delivery is measurable. */
+  drip: 'smoke-drip',
+} as const;
+
+export const apiKey = 'sk-runtime-smoke';
+
+/** Content deltas of the streamed chat, one chunk each. */
+export const streamPieces = ['Hello', ' from', ' the', ' loopback', ' vendor', '.'] as const;
+
+/** Gap between streamed chunks. Long enough that reads spread over time, short enough to be quick. */
+export const streamIntervalMs = 40;
+
+export const dripPieces = ['one', ' two', ' three', ' four', ' five', ' six'] as const;
+export const dripIntervalMs = 150;
+
+/** The slow stream the abort step cuts: far longer than the step allows itself. */
+export const abortChunks = 50;
+export const abortIntervalMs = 100;
+
+export const rateLimitMessage = 'Rate limit reached for smoke tests.';
+
+/** Base URLs of the mock vendors, by dialect. A Caesar vendor joins here with the upload step. */
+export interface VendorURLs {
+  readonly openai: string;
+}
+
+/** Printed by server-side runtimes before the JSON result, so logs around it do not matter. */
+export const resultMarker = 'CHATWIRE_SCENARIO_RESULT ';

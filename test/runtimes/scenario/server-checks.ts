@@ -1,0 +1,53 @@
+// What only the vendor can see: credentials that arrived, a stream the client really cut, and
+// (for the page) a preflight that asked for nothing beyond what the vendor allows.
+import type { RecordedRequest } from '../../../src/testing/index.js';
+import { apiKey, models } from './script.js';
+import { allowedRequestHeaders } from './vendor-routes.js';
+import type { Vendors } from './vendors.js';
+
+export interface ServerCheckOptions {
+  /** The page's origin when the client ran in a browser: a CORS preflight must have passed. */
+  readonly pageOrigin?: string;
+}
+
+/** Problems found in the vendors' request logs; empty when all is well. */
+export const checkServerSide = async (
+  vendors: Vendors,
+  options: ServerCheckOptions = {},
+): Promise<string[]> => {
+  const problems: string[] = [];
+  const requests = vendors.openai.requests;
+  const posts = requests.filter((request) => request.method === 'POST');
+  const unauthorised = posts.filter((request) => request.headers.authorization !== `Bearer ${apiKey}`);
+  if (unauthorised.length > 0) problems.push(`${unauthorised.length} request(s) lacked the Bearer key`);
+
+  const slow = posts.find((request) => modelOf(request) === models.abort);
+  if (slow === undefined) problems.push('the abort step never reached the vendor');
+  else if (!(await closedEarly(slow))) problems.push('the vendor never saw the aborted stream close early');
+
+  if (options.pageOrigin !== undefined) {
+    const preflights = requests.filter((request) => request.method === 'OPTIONS');
+    if (preflights.length === 0) problems.push('no CORS preflight reached the vendor (not cross-origin?)');
+    const refused = new Set(
+      preflights
+        .flatMap((preflight) => (preflight.headers['access-control-request-headers'] ?? '').split(','))
+        .map((header) => header.trim())
+        .filter((header) => header !== '' && !allowedRequestHeaders.includes(header as never)),
+    );
+    if (refused.size > 0)
+      problems.push(`preflight asked for headers the vendor refuses: ${[...refused].join(', ')}`);
+    const foreign = posts.filter((request) => request.headers.origin !== options.pageOrigin);
+    if (foreign.length > 0)
+      problems.push(`${foreign.length} request(s) without Origin ${options.pageOrigin}`);
+  }
+  return problems;
+};
+
+const modelOf = (request: RecordedRequest): unknown =>
+  (request.json as { model?: unknown } | undefined)?.model;
+
+/** Waits (briefly) for the response to end, then says whether the client left first. */
+const closedEarly = async (request: RecordedRequest): Promise<boolean> => {
+  await Promise.race([request.closed, new Promise((resolve) => setTimeout(resolve, 3000))]);
+  return request.closedEarly;
+};
