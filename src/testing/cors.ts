@@ -1,8 +1,15 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 // Headers a browser page may read on answers: request ids, retry hints, rate limits, Bifrost's.
-const EXPOSED =
-  'x-request-id, retry-after, retry-after-ms, x-ratelimit-limit-requests, x-ratelimit-remaining-requests, x-ratelimit-limit-tokens, x-ratelimit-remaining-tokens, x-ratelimit-reset-requests, x-ratelimit-reset-tokens, x-bifrost-provider, x-bifrost-fallback-index, x-bifrost-cost-usd, x-bifrost-original-model, x-bifrost-resolved-model';
+const EXPOSED = [
+  'x-request-id',
+  'retry-after',
+  'retry-after-ms',
+  'x-ratelimit-remaining-requests',
+  'x-ratelimit-remaining-tokens',
+  'x-bifrost-fallback-index',
+  'x-bifrost-cost-usd',
+].join(', ');
 
 /** Marks every answer as readable from any origin, as a vendor that supports browser use does. */
 export function allowCrossOrigin(request: IncomingMessage, response: ServerResponse): void {
