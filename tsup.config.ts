@@ -3,7 +3,7 @@ import type { Plugin } from 'esbuild';
 import { defineConfig, type Options } from 'tsup';
 
 const library: Options = {
-  entry: { index: 'src/index.ts', testing: 'src/testing/index.ts' },
+  entry: { index: 'src/index.ts', testing: 'src/testing/index.ts', tools: 'src/tools/index.ts' },
   format: ['esm', 'cjs'],
   dts: true,
   sourcemap: true,

@@ -22,4 +22,7 @@ if (key) {
   await bifrostTour();
   await morpheusTour();
   await intandemTour();
+  // Structured output, typed tools and the tool loop (chatwire/tools), also against the mocks.
+  console.log('\n── structured output and tools ─────────────────────────────────');
+  await import('./tools.js');
 }

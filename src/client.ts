@@ -4,17 +4,23 @@ import type { DialectInput, OptionsOf, ParamsOf } from './dialects/registry.js';
 import type { ClientOptions, RequestOptions } from './options.js';
 import { createCompletion } from './resources/chat-completions.js';
 import { createStream, lazyStream } from './resources/chat-streams.js';
+import { type Collections, createCollections } from './resources/collections.js';
+import { createFiles, type Files } from './resources/files.js';
+import { parseChat } from './resources/parse.js';
 import { createResearch, type Research } from './resources/research.js';
+import { runTools } from './resources/run-tools.js';
 import { createRun, createRuns, type Runs } from './resources/runs.js';
+import type { StructuredChatMethods, StructuredParams } from './resources/structured-methods.js';
 import type { ChatCompletion } from './schema/chat-completion.js';
 import type { Run } from './schema/run.js';
 import type { ChatCompletionStream } from './streaming/chat-completion-stream.js';
+import type { JsonSchemaFormat, ParsedOf } from './structured/response-format.js';
 
 /** `P` with `async: true`, only for dialects whose parameters have `async` (others get `never`). */
 type AsyncParams<P> = 'async' extends keyof P ? P & { async: true } : never;
 
 /** Chat completions for a dialect's parameters `P` and request-option extras `O`. */
-export interface ChatCompletions<P, O = {}> {
+export interface ChatCompletions<P, O = {}> extends StructuredChatMethods<P, O> {
   /** Streams: resolves once response headers arrive; an HTTP error rejects it. */
   create(params: P & { stream: true }, options?: RequestOptions & O): APIPromise<ChatCompletionStream>;
   /** Queues an async run (inTandem, Bifrost); poll it with `client.runs.wait(run)`. */
@@ -22,6 +28,11 @@ export interface ChatCompletions<P, O = {}> {
   /** One JSON completion, normalised to the OpenAI shape. */
   create(params: P & { stream?: false | null }, options?: RequestOptions & O): APIPromise<ChatCompletion>;
   create(params: P, options?: RequestOptions & O): APIPromise<ChatCompletion | ChatCompletionStream | Run>;
+  /** A structured stream: `partialObjects` grows, `finalCompletion()` carries the validated `parsed`. */
+  stream<F extends JsonSchemaFormat<any>>(
+    params: StructuredParams<P, F>,
+    options?: RequestOptions & O,
+  ): ChatCompletionStream<ParsedOf<F>>;
   /** A stream that sends its request when first read (iterated, or `finalCompletion()` awaited). */
   stream(params: P, options?: RequestOptions & O): ChatCompletionStream;
 }
@@ -33,6 +44,10 @@ export interface Client<P = unknown, O = {}> {
   readonly runs: Runs;
   /** Caesar's native research jobs (caesar dialect). */
   readonly research: Research;
+  /** Caesar's file store: upload documents, list them (caesar dialect). */
+  readonly files: Files;
+  /** Named groups of Caesar files (caesar dialect). */
+  readonly collections: Collections;
   /** The dialect's name and the base URL this client talks to. */
   readonly dialect: string;
   readonly baseURL: string;
@@ -60,12 +75,18 @@ function buildClient<P, O>(context: ClientContext): Client<P, O> {
       if (flags.async === true) return createRun(context, params, options);
       return createCompletion(context, params, options);
     }) as ChatCompletions<P, O>['create'],
-    stream: (params, options) => lazyStream(context, params, options),
+    stream: ((params: P, options?: RequestOptions) =>
+      lazyStream(context, params, options)) as ChatCompletions<P, O>['stream'],
+    parse: (params, options) => parseChat(context, params, options) as never,
+    runTools: ((params: unknown, options?: RequestOptions) =>
+      runTools(context, params, options)) as unknown as ChatCompletions<P, O>['runTools'],
   };
   return Object.freeze({
     chat: Object.freeze({ completions: Object.freeze(completions) }),
     runs: Object.freeze(createRuns(context)),
     research: Object.freeze(createResearch(context)),
+    files: Object.freeze(createFiles(context)),
+    collections: Object.freeze(createCollections(context)),
     dialect: context.dialect.name,
     baseURL: context.baseURL,
     withOptions: (options: Partial<ClientOptions>) =>

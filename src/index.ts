@@ -64,6 +64,13 @@ export type { PollOptions } from './resources/poll.js';
 export type { Research, ResearchWaitOptions } from './resources/research.js';
 export type { ResearchChat } from './resources/research-chat.js';
 export type { Runs, WaitOptions } from './resources/runs.js';
+export type {
+  MessageOf,
+  RunToolsParams,
+  StructuredChatMethods,
+  StructuredFormat,
+  StructuredParams,
+} from './resources/structured-methods.js';
 export type * from './schema/chat-completion.js';
 export type * from './schema/chat-params.js';
 export type * from './schema/content-parts.js';
@@ -78,4 +85,23 @@ export type {
 } from './schema/uploaded-file.js';
 export type { FromReadableStreamOptions } from './streaming/chat-completion-stream.js';
 export { ChatCompletionStream } from './streaming/chat-completion-stream.js';
+export type { DeepPartial } from './streaming/partial-objects.js';
+export type {
+  JsonSchemaFormat,
+  ParsedChatCompletion,
+  ParsedChoice,
+  ParsedMessage,
+  ParsedOf,
+} from './structured/response-format.js';
+export type { InferOutput, StandardSchemaV1 } from './structured/standard-schema.js';
+export type { Tool, ToolContext } from './structured/tool-definition.js';
+export type {
+  RunToolsOptions,
+  ToolResult,
+  ToolRunEvent,
+  ToolRunResult,
+  ToolRunStopReason,
+  ToolStep,
+} from './structured/tool-run-types.js';
+export type { ToolRunStream } from './tools/loop/tool-run-stream.js';
 export { VERSION } from './version.js';

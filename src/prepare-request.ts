@@ -9,12 +9,14 @@ import { VERSION } from './version.js';
 export interface RequestSpec {
   method: HttpRequest['method'];
   path: string;
-  body?: BodyInit;
+  /** A body, or a function making a fresh one per attempt (see `HttpRequest.body`). */
+  body?: HttpRequest['body'];
   /** JSON bodies are strings and can be replayed; a one-shot stream cannot. */
   replayable?: boolean;
   accept?: string;
   contentType?: string;
   headers?: Record<string, string>;
+  redirect?: RequestRedirect;
 }
 
 export interface PreparedCall {
@@ -29,7 +31,9 @@ export async function prepareCall(
   spec: RequestSpec,
   options: RequestOptions = {},
 ): Promise<PreparedCall> {
-  const apiKey = await resolveKey(context);
+  const source = context.apiKey;
+  // A plain string key (the common case) needs no await: every microtask shows on the request path.
+  const apiKey = typeof source === 'string' && source !== '' ? source : await resolveKey(context);
   const { dialect } = context;
   const headers = mergeHeaders(
     // In a browser, only CORS-safelisted headers plus the vendor's required ones, so preflights pass.
@@ -49,6 +53,7 @@ export async function prepareCall(
       headers,
       body: spec.body,
       replayable: spec.replayable ?? true,
+      ...(spec.redirect === undefined ? {} : { redirect: spec.redirect }),
     },
     policy: {
       fetch: context.fetch,
@@ -57,8 +62,19 @@ export async function prepareCall(
       maxResponseBytes: options.maxResponseBytes ?? context.maxResponseBytes,
       signal: options.signal,
     },
-    redactor: createRedactor([apiKey]),
+    redactor: redactorFor(context, apiKey),
   };
+}
+
+// One redactor per client and key: built again only when a key function hands out a new key.
+const redactors = new WeakMap<ClientContext, { key: string | undefined; redactor: Redactor }>();
+
+function redactorFor(context: ClientContext, key: string | undefined): Redactor {
+  const cached = redactors.get(context);
+  if (cached && cached.key === key) return cached.redactor;
+  const redactor = createRedactor([key]);
+  redactors.set(context, { key, redactor });
+  return redactor;
 }
 
 async function resolveKey(context: ClientContext): Promise<string | undefined> {

@@ -1,8 +1,8 @@
-import { createClient, parseCitations } from '../../src/index.js';
+import { createClient, filePart, parseCitations } from '../../src/index.js';
 import { caesarMockDialect, createMockServer } from '../../src/testing/index.js';
 import { endProgress, heading, line, printStream, progress } from './print.js';
 
-/** Caesar: a streamed research answer with parsed citations, then a native research job. */
+/** Caesar: a streamed answer with parsed citations, a document uploaded and asked about, a research job. */
 export async function caesarTour() {
   const server = await createMockServer({
     dialect: caesarMockDialect({
@@ -22,7 +22,23 @@ export async function caesarTour() {
     for (const citation of parseCitations(answer.choices[0]?.message.content ?? '')) {
       line(`[${citation.index}] ${citation.title} <${citation.url}>`);
     }
-    const job = await client.research.create({ query: 'Solar output in 2025', reasoning_loops: 2 });
+    const report = new Blob(['Q3 revenue rose 12 %. Churn fell to 2.1 %. Solar capacity doubled.'], {
+      type: 'text/plain',
+    });
+    const file = await client.files.upload(report, { filename: 'Q3 résumé.txt' });
+    line(`uploaded "${file.filename}" as ${file.id}`);
+    const summary = await client.chat.completions.create({
+      model: 'caesar-research',
+      messages: [
+        { role: 'user', content: [{ type: 'text', text: 'Summarise the attached report' }, filePart(file)] },
+      ],
+    });
+    line(summary.choices[0]?.message.content?.split('\n')[0] ?? '');
+    const job = await client.research.create({
+      query: 'Solar output in 2025',
+      reasoning_loops: 2,
+      files: [file.id],
+    });
     const show = progress(`research ${job.id.slice(0, 8)}`);
     const research = await client.research.wait(job.id, {
       intervalMs: 150,

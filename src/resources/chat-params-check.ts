@@ -1,10 +1,10 @@
 import type { WithResponse } from '../api-promise.js';
 import type { ClientContext } from '../client-context.js';
 import type { AnyDialect, PreparedRequest } from '../dialects/dialect.js';
+import type { Redactor } from '../errors/redact.js';
 import { InvalidRequestError } from '../errors/request-errors.js';
 import type { RequestOptions } from '../options.js';
-import { chatParamsSchema } from '../schema/chat-params-schema.js';
-import { formatIssues } from '../schema/format-issues.js';
+import { checkChatParams } from '../schema/check-chat-params.js';
 import { requestJson } from './request-json.js';
 
 /**
@@ -18,12 +18,7 @@ export function prepareChatRequest(
   mode: 'json' | 'stream',
   extras: object = {},
 ): PreparedRequest {
-  const result = chatParamsSchema.safeParse(params, { reportInput: true });
-  if (!result.success) {
-    const issues = formatIssues(result.error.issues as never);
-    const summary = issues.map((i) => (i.path ? `${i.path} ${i.message}` : i.message)).join('; ');
-    throw new InvalidRequestError(`Invalid chat parameters: ${summary}.`, issues);
-  }
+  checkChatParams(params);
   const input = params as Record<string, unknown>;
   if (input.async === true && mode === 'stream') {
     throw new InvalidRequestError(
@@ -45,7 +40,7 @@ export function postChat<T>(
   context: ClientContext,
   params: unknown,
   options: RequestOptions | undefined,
-  read: (body: unknown) => T,
+  read: (body: unknown, response: Response, redactor: Redactor) => T,
 ): Promise<WithResponse<T>> {
   const prepared = prepareChatRequest(context.dialect, params, 'json', options);
   const headers = prepared.headers ? { headers: prepared.headers } : {};

@@ -29,7 +29,10 @@ export function lazyStream(
   options: RequestOptions = {},
 ): ChatCompletionStream {
   const source = planSource(context, params, options);
-  return new ChatCompletionStream(source, { signal: options.signal });
+  return new ChatCompletionStream(source, {
+    signal: options.signal,
+    responseFormat: responseFormatOf(params),
+  });
 }
 
 async function openStream(
@@ -37,13 +40,14 @@ async function openStream(
   params: unknown,
   options: RequestOptions,
 ): Promise<WithResponse<ChatCompletionStream>> {
-  return openPlannedStream(planSource(context, params, options), options);
+  return openPlannedStream(planSource(context, params, options), options, responseFormatOf(params));
 }
 
 /** Sends a planned stream's request now; resolves once headers arrived, rejects on an HTTP error. */
 export async function openPlannedStream(
   plan: (signal: AbortSignal) => ConnectedSource,
   options: RequestOptions,
+  responseFormat?: unknown,
 ): Promise<WithResponse<ChatCompletionStream>> {
   let source: ConnectedSource | undefined;
   const stream = new ChatCompletionStream(
@@ -51,7 +55,7 @@ export async function openPlannedStream(
       source = plan(signal);
       return source;
     },
-    { signal: options.signal },
+    { signal: options.signal, responseFormat },
   );
   try {
     await source!.open();
@@ -90,3 +94,6 @@ export function planStream(
   return (signal) =>
     new ConnectedSource(streamConnector(context, request, { ...options, signal }), readOptions);
 }
+
+const responseFormatOf = (params: unknown): unknown =>
+  (params as { response_format?: unknown } | null)?.response_format;

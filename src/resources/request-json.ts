@@ -1,5 +1,6 @@
 import type { WithResponse } from '../api-promise.js';
 import type { ClientContext } from '../client-context.js';
+import type { Redactor } from '../errors/redact.js';
 import { ResponseValidationError } from '../errors/request-errors.js';
 import type { RequestOptions } from '../options.js';
 import { prepareCall, type RequestSpec } from '../prepare-request.js';
@@ -8,20 +9,21 @@ import { send } from '../transport/send.js';
 import { errorContext } from './error-context.js';
 
 export interface JsonRequest extends Omit<RequestSpec, 'body'> {
-  /** A value sent as JSON, or a ready body (FormData, a stream…). */
+  /** A value sent as JSON, or a ready body (FormData, a stream, a per-attempt body factory…). */
   json?: unknown;
-  body?: BodyInit;
+  body?: RequestSpec['body'];
 }
 
 /**
  * One call whose 2xx answer is JSON: sends under the retry policy, reads the body within the
- * timeout and `maxResponseBytes`, parses it and hands it to `read` (which may throw a typed error).
+ * timeout and `maxResponseBytes`, parses it and hands it to `read` (which may throw a typed error;
+ * the call's redactor is there for answers that later feed an error, such as a failed run).
  */
 export async function requestJson<T>(
   context: ClientContext,
   spec: JsonRequest,
   options: RequestOptions | undefined,
-  read: (body: unknown, response: Response) => T,
+  read: (body: unknown, response: Response, redactor: Redactor) => T,
 ): Promise<WithResponse<T>> {
   const { json, ...rest } = spec;
   const call = await prepareCall(
@@ -44,7 +46,7 @@ export async function requestJson<T>(
           cause,
         });
       }
-      return read(body, response);
+      return read(body, response, call.redactor);
     },
   );
   return { data: received.data, response: received.response, requestId: received.requestId };

@@ -52,8 +52,19 @@ export function createResearch(context: ClientContext): Research {
     );
   const get = <T>(path: string, options?: RequestOptions) =>
     call(() => requestJson(context, { method: 'GET', path }, options, (body) => body as T));
+  // A failed job becomes `RunFailedError.run`: mask the key in the vendor's fields first.
   const retrieve = (id: string, options?: RequestOptions) =>
-    get<ResearchObject>(`/research/${encodeURIComponent(id)}`, options);
+    call(() =>
+      requestJson(
+        context,
+        { method: 'GET', path: `/research/${encodeURIComponent(id)}` },
+        options,
+        (body, _r, redactor) =>
+          (body as ResearchObject | null)?.status === 'failed'
+            ? redactor.value(body as ResearchObject)
+            : (body as ResearchObject),
+      ),
+    );
 
   const watch = (id: string, options: PollOptions = {}) =>
     pollStates(

@@ -2,6 +2,7 @@ import { APIPromise } from '../api-promise.js';
 import type { ClientContext } from '../client-context.js';
 import type { RunSpec } from '../dialects/run-spec.js';
 import { APIError, NotFoundError } from '../errors/api-error.js';
+import type { Redactor } from '../errors/redact.js';
 import { InvalidRequestError, ResponseValidationError } from '../errors/request-errors.js';
 import { RunFailedError } from '../errors/run-errors.js';
 import type { RequestOptions } from '../options.js';
@@ -35,7 +36,14 @@ export function createRun(
   params: unknown,
   options?: RequestOptions,
 ): APIPromise<Run> {
-  return new APIPromise((async () => postChat(context, params, options, runSpec(context).readRun))());
+  return new APIPromise(
+    (async () => {
+      const { readRun } = runSpec(context);
+      return postChat(context, params, options, (body, _response, redactor) =>
+        withoutKey(readRun(body), redactor),
+      );
+    })(),
+  );
 }
 
 export function createRuns(context: ClientContext): Runs {
@@ -48,7 +56,7 @@ export function createRuns(context: ClientContext): Runs {
             context,
             { method: 'GET', path: spec.retrievePath(id) },
             options,
-            spec.readRun,
+            (body, _response, redactor) => withoutKey(spec.readRun(body), redactor),
           );
         } catch (error) {
           throw error instanceof NotFoundError ? explainNotFound(error, id, spec) : error;
@@ -106,6 +114,11 @@ export function createRuns(context: ClientContext): Runs {
       });
     },
   };
+}
+
+/** A failed run's error is the vendor's text, and `RunFailedError` repeats it: mask the key in it. */
+function withoutKey(run: Run, redactor: Redactor): Run {
+  return run.error === undefined ? run : { ...run, error: redactor.value(run.error) };
 }
 
 function runSpec(context: ClientContext): RunSpec {

@@ -1,4 +1,5 @@
 import { APIUserAbortError } from '../errors/connection-errors.js';
+import { linkAbort } from '../transport/abort-link.js';
 import type { StreamLease } from './chunk-source.js';
 
 /**
@@ -9,11 +10,12 @@ export function bodyLease(signal: AbortSignal | undefined): StreamLease {
   const controller = new AbortController();
   const onAbort = () =>
     controller.abort(new APIUserAbortError('The stream was aborted.', { cause: signal?.reason }));
+  let unlink: (() => void) | undefined;
   if (signal?.aborted) onAbort();
-  else signal?.addEventListener('abort', onAbort, { once: true });
+  else if (signal) unlink = linkAbort(signal, onAbort);
   return {
     signal: controller.signal,
     abort: () => controller.abort(),
-    release: () => signal?.removeEventListener('abort', onAbort),
+    release: () => unlink?.(),
   };
 }

@@ -3,11 +3,15 @@ import { APIUserAbortError } from '../errors/connection-errors.js';
 import { readErrorBody } from '../errors/read-error-body.js';
 import type { ChatCompletion, ChatCompletionChunk } from '../schema/chat-completion.js';
 import type { ValidateMode } from '../schema/normalise-completion.js';
+import { parseCompletion } from '../structured/parse-completion.js';
+import { type ParsedChatCompletion, schemaOf } from '../structured/response-format.js';
+import { linkAbort } from '../transport/abort-link.js';
 import { CompletionAccumulator } from './accumulate.js';
 import { bodyLease } from './body-lease.js';
 import { ChunkReader } from './chunk-reader.js';
 import type { ChunkSource } from './chunk-source.js';
 import { type ChunkPuller, encodeSse } from './encode.js';
+import { type DeepPartial, partialObjects } from './partial-objects.js';
 import { settleable } from './settleable.js';
 import { teeSource } from './tee.js';
 import { contentDeltas } from './text-stream.js';
@@ -24,6 +28,13 @@ export interface FromReadableStreamOptions {
 
 type State = 'open' | 'ended' | 'failed' | 'cancelled';
 
+/** @internal What the client hands a stream besides its source. */
+interface StreamOptions {
+  signal?: AbortSignal | undefined;
+  /** The request's `response_format`: with a `jsonSchemaFormat()` schema, `finalCompletion()` parses. */
+  responseFormat?: unknown;
+}
+
 /**
  * A streamed chat completion: an async iterable of `ChatCompletionChunk`s, read once, that also
  * assembles the final `ChatCompletion` as it goes.
@@ -32,30 +43,33 @@ type State = 'open' | 'ended' | 'failed' | 'cancelled';
  * const stream = await client.chat.completions.create({ model, messages, stream: true });
  * for await (const chunk of stream) process.stdout.write(chunk.choices[0]?.delta.content ?? '');
  * const completion = await stream.finalCompletion();
+ *
+ * `T` is the parsed answer's type when the request had `response_format: jsonSchemaFormat(…)`.
  */
-export class ChatCompletionStream implements AsyncIterable<ChatCompletionChunk> {
+export class ChatCompletionStream<T = unknown> implements AsyncIterable<ChatCompletionChunk> {
   readonly #source: ChunkSource;
   readonly #controller = new AbortController();
   readonly #callerSignal: AbortSignal | undefined;
   readonly #accumulator = new CompletionAccumulator();
   readonly #final = settleable<ChatCompletion>();
+  readonly #responseFormat: unknown;
+  #parsed: Promise<ParsedChatCompletion<T>> | undefined;
   #state: State = 'open';
   #failure: Error | undefined;
   #claimedBy: string | undefined;
   #drainQueued = false;
+  #unlink: (() => void) | undefined;
 
   /**
    * @internal Streams come from `client.chat.completions.create({ stream: true })`,
    * `client.chat.completions.stream()` or {@link ChatCompletionStream.fromReadableStream}.
    */
-  constructor(
-    source: (signal: AbortSignal) => ChunkSource,
-    options: { signal?: AbortSignal | undefined } = {},
-  ) {
+  constructor(source: (signal: AbortSignal) => ChunkSource, options: StreamOptions = {}) {
     this.#source = source(this.#controller.signal);
     this.#callerSignal = options.signal;
+    this.#responseFormat = options.responseFormat;
     if (options.signal?.aborted) this.#onCallerAbort();
-    else options.signal?.addEventListener('abort', this.#onCallerAbort);
+    else if (options.signal) this.#unlink = linkAbort(options.signal, this.#onCallerAbort);
   }
 
   /**
@@ -114,12 +128,35 @@ export class ChatCompletionStream implements AsyncIterable<ChatCompletionChunk> 
   }
 
   /**
+   * The growing JSON answer (first choice), for a structured request such as
+   * `stream({ …, response_format: jsonSchemaFormat(schema) })`: a new, unvalidated partial value
+   * each time more of it can be shown. The validated whole is `finalCompletion()`'s `parsed`.
+   * @example
+   * for await (const partial of stream.partialObjects) render(partial.items ?? []);
+   */
+  get partialObjects(): AsyncIterable<DeepPartial<T>> {
+    return {
+      [Symbol.asyncIterator]: () =>
+        partialObjects(this[Symbol.asyncIterator]()) as AsyncIterator<DeepPartial<T>>,
+    };
+  }
+
+  /**
    * The accumulated `ChatCompletion`: content, refusal and reasoning concatenated, tool calls
    * merged by index, finish reason and usage. Reads the rest of the stream unless a loop, `tee()`
    * or `toReadableStream()` reads it (or starts to in the same tick), in which case it settles
-   * when that reader is done.
+   * when that reader is done. For a `jsonSchemaFormat()` request, `message.parsed` holds the
+   * validated answer (rejecting as `chat.completions.parse` does).
    */
-  finalCompletion(): Promise<ChatCompletion> {
+  finalCompletion(): Promise<ParsedChatCompletion<T>> {
+    if (schemaOf(this.#responseFormat) === undefined) {
+      return this.#accumulated() as Promise<ParsedChatCompletion<T>>;
+    }
+    this.#parsed ??= this.#accumulated().then((c) => parseCompletion<T>(c, this.#responseFormat));
+    return this.#parsed;
+  }
+
+  #accumulated(): Promise<ChatCompletion> {
     if (this.#state === 'open' && this.#claimedBy === undefined && !this.#drainQueued) {
       this.#drainQueued = true;
       // A microtask later, so that `const final = stream.finalCompletion(); for await (…)` lets
@@ -145,11 +182,14 @@ export class ChatCompletionStream implements AsyncIterable<ChatCompletionChunk> 
   }
 
   /** Two streams that each yield every chunk; the request is cancelled once both are. */
-  tee(): [ChatCompletionStream, ChatCompletionStream] {
+  tee(): [ChatCompletionStream<T>, ChatCompletionStream<T>] {
     this.#claim('tee()');
     const [left, right] = teeSource(this.#puller(), this.#source);
-    const options = { signal: this.#callerSignal };
-    return [new ChatCompletionStream(() => left, options), new ChatCompletionStream(() => right, options)];
+    const options = { signal: this.#callerSignal, responseFormat: this.#responseFormat };
+    return [
+      new ChatCompletionStream<T>(() => left, options),
+      new ChatCompletionStream<T>(() => right, options),
+    ];
   }
 
   /** Cancels the request; iteration ends quietly, `finalCompletion()` rejects with `APIUserAbortError`. */
@@ -223,7 +263,7 @@ export class ChatCompletionStream implements AsyncIterable<ChatCompletionChunk> 
     if (this.#state !== 'open') return;
     this.#state = state;
     this.#failure = failure;
-    this.#callerSignal?.removeEventListener('abort', this.#onCallerAbort);
+    this.#unlink?.();
     if (failure === undefined) this.#final.resolve(this.#accumulator.result(this.#source.sideUsage));
     else this.#final.reject(failure);
   }

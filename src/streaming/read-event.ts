@@ -1,5 +1,5 @@
 import { ChatwireError } from '../errors/chatwire-error.js';
-import type { Redactor } from '../errors/redact.js';
+import { type Redactor, redactError } from '../errors/redact.js';
 import { ResponseValidationError, StreamError } from '../errors/request-errors.js';
 import type { ChatCompletionChunk, Usage } from '../schema/chat-completion.js';
 import { normaliseChunk } from '../schema/normalise-chunk.js';
@@ -53,13 +53,15 @@ function parseOther(data: string, options: ReadOptions, redactor: Redactor): unk
 
 /** The typed error for an event that failed to read; `atEof` tells a cut-off event from bad JSON. */
 export function eventFailure(thrown: unknown, data: string, atEof: boolean, redactor: Redactor): Error {
+  // A dialect's unwrapper may quote the vendor (and so the key) in its own error.
   if (thrown instanceof ResponseValidationError && thrown.rawText === undefined) {
-    return new ResponseValidationError(thrown.message, {
+    const withText = new ResponseValidationError(thrown.message, {
       issues: thrown.issues,
-      rawText: redactor.text(data.slice(0, 2000)),
+      rawText: data.slice(0, 2000),
     });
+    return redactError(withText, redactor);
   }
-  if (ChatwireError.is(thrown)) return thrown;
+  if (ChatwireError.is(thrown)) return redactError(thrown, redactor);
   const detail = thrown instanceof Error ? redactor.text(thrown.message) : 'unknown error';
   return new StreamError(
     atEof

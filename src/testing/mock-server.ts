@@ -88,7 +88,6 @@ export const createMockServer = async (options: MockServerOptions = {}): Promise
 
   const cors = options.cors ?? true;
   const answer = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
-    if (cors && isPreflight(request)) return answerPreflight(request, response);
     if (cors) allowCrossOrigin(request, response);
     const lifecycle = await recordRequest(request, response, options.maxRecordedBodyBytes).catch(
       () => undefined,
@@ -96,6 +95,8 @@ export const createMockServer = async (options: MockServerOptions = {}): Promise
     // The client vanished while sending its body: nothing to record or answer.
     if (!lifecycle) return void response.destroy();
     log.add(lifecycle.record);
+    // Recorded like any request (tests check what a page asked for), answered before any key check.
+    if (cors && isPreflight(request)) return answerPreflight(request, response);
     try {
       await writeReply(await chooseReply(lifecycle.record), { ...lifecycle, response, dialect });
     } catch (error) {

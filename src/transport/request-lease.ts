@@ -1,10 +1,11 @@
 import { APIConnectionTimeoutError, APIUserAbortError } from '../errors/connection-errors.js';
+import { linkAbort } from './abort-link.js';
 
 export type AbortCause = 'user' | 'timeout' | 'idle' | 'done';
 
 /**
  * The abort machinery of one HTTP attempt: its own controller, an optional timer, and a link to the
- * caller's signal. The link is a `{once}` listener that `release()` always removes, so a long-lived
+ * caller's signal. The link (see {@link linkAbort}) is always undone by `release()`, so a long-lived
  * caller signal shared by thousands of requests never accumulates listeners; the timer is a plain
  * `setTimeout` (not `AbortSignal.timeout`) so that it can be cleared the moment it is not needed.
  */
@@ -13,11 +14,12 @@ export class RequestLease {
   readonly #callerSignal: AbortSignal | undefined;
   #timer: ReturnType<typeof setTimeout> | undefined;
   #cause: AbortCause | undefined;
+  #unlink: (() => void) | undefined;
 
   constructor(callerSignal?: AbortSignal) {
     this.#callerSignal = callerSignal;
     if (callerSignal?.aborted) this.abort('user');
-    else callerSignal?.addEventListener('abort', this.#onCallerAbort, { once: true });
+    else if (callerSignal) this.#unlink = linkAbort(callerSignal, () => this.abort('user'));
   }
 
   get signal(): AbortSignal {
@@ -32,7 +34,13 @@ export class RequestLease {
   /** (Re)arms the timer; when it fires the attempt aborts with `cause`. */
   arm(ms: number, cause: 'timeout' | 'idle' = 'timeout'): void {
     this.disarm();
-    if (Number.isFinite(ms) && ms > 0) this.#timer = setTimeout(() => this.abort(cause), ms);
+    if (!Number.isFinite(ms) || ms <= 0) return;
+    // After the event loop stalled (a long GC, a busy machine), expired timers run before sockets
+    // are read: an answer that arrived meanwhile is still unread. One more turn lets it in before
+    // the attempt is aborted and sent again (found by the soak; timeout-after-stall test).
+    this.#timer = setTimeout(() => {
+      this.#timer = setTimeout(() => this.abort(cause), 0);
+    }, ms);
   }
 
   disarm(): void {
@@ -50,7 +58,8 @@ export class RequestLease {
   /** Ends the lease: clears the timer and unhooks the caller's signal. Safe to call twice. */
   release(): void {
     this.disarm();
-    this.#callerSignal?.removeEventListener('abort', this.#onCallerAbort);
+    this.#unlink?.();
+    this.#unlink = undefined;
   }
 
   /** The typed error an abort of this cause surfaces as. */
@@ -60,8 +69,4 @@ export class RequestLease {
       return new APIConnectionTimeoutError('Stream idle timeout: no event arrived in time.');
     return new APIUserAbortError('Request was aborted.', { cause: this.#callerSignal?.reason });
   }
-
-  readonly #onCallerAbort = (): void => {
-    this.abort('user');
-  };
 }

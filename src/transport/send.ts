@@ -7,7 +7,7 @@ import {
   APIUserAbortError,
 } from '../errors/connection-errors.js';
 import type { ErrorInfo } from '../errors/read-error-body.js';
-import type { Redactor } from '../errors/redact.js';
+import { type Redactor, redactError } from '../errors/redact.js';
 import { sleep } from '../internal/sleep.js';
 import { readBodyText } from './read-body.js';
 import { RequestLease } from './request-lease.js';
@@ -17,9 +17,15 @@ export interface HttpRequest {
   method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   url: string;
   headers: Record<string, string>;
-  body?: BodyInit | undefined;
+  /** A body, or a function that makes a fresh one for each attempt (a replayable stream). */
+  body?: BodyInit | (() => BodyInit) | undefined;
   /** False for one-shot bodies (a stream): such a request is never retried. */
   replayable: boolean;
+  /**
+   * Uploads set `'error'`: under `'follow'` or `'manual'`, Node's fetch tees the request body to
+   * replay it on a redirect, keeping every byte sent in memory (measured on Node 20, issue 6).
+   */
+  redirect?: RequestRedirect;
 }
 
 export interface SendPolicy {
@@ -81,7 +87,8 @@ export async function send<T>(
       response = await $fetch.raw(request.url, {
         method: request.method,
         headers: request.headers,
-        body: request.body as never,
+        body: (typeof request.body === 'function' ? request.body() : request.body) as never,
+        ...(request.redirect === undefined ? {} : { redirect: request.redirect }),
         signal: lease.signal,
         retry: false,
         ignoreResponseError: true,
@@ -128,18 +135,25 @@ export async function send<T>(
   }
 }
 
-/** A body read that failed because the connection dropped becomes a connection error; typed errors pass. */
+/**
+ * A body read that failed because the connection dropped becomes a connection error. Other errors
+ * pass, with the key masked: the consumer built them from the vendor's answer, which may echo it.
+ */
 function asTypedError(thrown: unknown, lease: RequestLease, redactor: Redactor): unknown {
-  if (ChatwireError.is(thrown)) return thrown;
+  if (ChatwireError.is(thrown)) return redactError(thrown, redactor);
   const dropped = thrown instanceof Error && (thrown.name === 'TypeError' || thrown.name === 'AbortError');
-  return dropped ? connectionError(thrown, lease, redactor) : thrown;
+  return dropped ? connectionError(thrown, lease, redactor) : redactError(thrown, redactor);
 }
 
+/** The backoff between attempts. It waits on a lease of its own, so it links to the caller's signal like a request does. */
 async function pause(ms: number, signal: AbortSignal | undefined, lease: RequestLease): Promise<void> {
+  const wait = new RequestLease(signal);
   try {
-    await sleep(ms, signal);
+    await sleep(ms, wait.signal);
   } catch {
     throw lease.errorFor('user');
+  } finally {
+    wait.release();
   }
 }
 
@@ -149,7 +163,9 @@ function connectionError(thrown: unknown, lease: RequestLease, redactor: Redacto
   // keep only the runtime's own error as the cause.
   const cause = (thrown as { cause?: unknown })?.cause ?? thrown;
   const code = errorCode(cause);
-  const message = cause instanceof Error ? redactor.text(cause.message) : 'unknown error';
+  // undici says only "fetch failed"; the reason (refused, reset, "unexpected redirect") is one level down.
+  const inner = cause instanceof Error && cause.cause instanceof Error ? `: ${cause.cause.message}` : '';
+  const message = cause instanceof Error ? redactor.text(cause.message + inner) : 'unknown error';
   const detail = code && !message.includes(code) ? `${message} (${code})` : message;
   if (/timed? ?out/i.test(detail)) return new APIConnectionTimeoutError(`Request timed out (${detail}).`);
   return new APIConnectionError(`Connection error: ${detail}`, { cause: safeCause(cause, redactor) });

@@ -59,7 +59,22 @@ describe('IdleWatch', () => {
     vi.advanceTimersByTime(60);
     expect(onIdle).not.toHaveBeenCalled();
     vi.advanceTimersByTime(40);
+    // The deadline passed; it fires one event-loop turn later, once unread data had its chance.
+    expect(onIdle).not.toHaveBeenCalled();
+    vi.advanceTimersToNextTimer();
     expect(onIdle).toHaveBeenCalledTimes(1);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('does not fire when data arrives in the turn after the deadline (a stalled event loop)', () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    const onIdle = vi.fn();
+    const watch = new IdleWatch(100, onIdle);
+    watch.wait();
+    vi.advanceTimersByTime(100);
+    watch.waiting = false; // the socket was read before the grace turn
+    vi.advanceTimersToNextTimer();
+    expect(onIdle).not.toHaveBeenCalled();
     expect(vi.getTimerCount()).toBe(0);
   });
 
@@ -92,6 +107,7 @@ describe('IdleWatch', () => {
     vi.advanceTimersByTime(2_147_483_647);
     expect(onIdle).not.toHaveBeenCalled();
     vi.advanceTimersByTime(3_000_000_000 - 2_147_483_647);
+    vi.advanceTimersToNextTimer();
     expect(onIdle).toHaveBeenCalledTimes(1);
   });
 });

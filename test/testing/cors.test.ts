@@ -24,6 +24,10 @@ describe('CORS', () => {
       'authorization, content-type, api-version',
     );
     expect(response.headers.get('access-control-allow-methods')).toContain('POST');
+    expect(server.lastRequest).toMatchObject({ method: 'OPTIONS' });
+    expect(server.lastRequest?.headers['access-control-request-headers']).toBe(
+      'authorization, content-type, api-version',
+    );
   });
 
   it('marks every answer, errors included, readable from the page and exposes the request id', async () => {

@@ -28,10 +28,18 @@ export const abortIntervalMs = 100;
 
 export const rateLimitMessage = 'Rate limit reached for smoke tests.';
 
-/** Base URLs of the mock vendors, by dialect. A Caesar vendor joins here with the upload step. */
+/** Base URLs of the mock vendors, by dialect. */
 export interface VendorURLs {
   readonly openai: string;
+  readonly caesar: string;
 }
+
+/** The Caesar upload step: a Unicode filename and bytes the vendor must receive intact. */
+export const upload = {
+  filename: 'résumé – Q3 📄.txt',
+  text: 'Q3 revenue rose 12 %. Ünïcödé survives: 日本語.',
+  contentType: 'text/plain',
+} as const;
 
 /** Printed by server-side runtimes before the JSON result, so logs around it do not matter. */
 export const resultMarker = 'CHATWIRE_SCENARIO_RESULT ';

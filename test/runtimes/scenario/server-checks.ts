@@ -1,7 +1,9 @@
 // What only the vendor can see: credentials that arrived, a stream the client really cut, and
 // (for the page) a preflight that asked for nothing beyond what the vendor allows.
+
+import { createHash } from 'node:crypto';
 import type { RecordedRequest } from '../../../src/testing/index.js';
-import { apiKey, models } from './script.js';
+import { apiKey, models, upload } from './script.js';
 import { allowedRequestHeaders } from './vendor-routes.js';
 import type { Vendors } from './vendors.js';
 
@@ -40,6 +42,22 @@ export const checkServerSide = async (
     if (foreign.length > 0)
       problems.push(`${foreign.length} request(s) without Origin ${options.pageOrigin}`);
   }
+  problems.push(...(await checkUpload(vendors)));
+  return problems;
+};
+
+/** The runtime's own multipart encoding reached Caesar byte for byte, with its Unicode filename. */
+const checkUpload = async (vendors: Vendors): Promise<string[]> => {
+  const uploads = vendors.caesar.uploads;
+  if (uploads.length !== 1) return [`Caesar received ${uploads.length} uploads, expected 1`];
+  const [received] = uploads;
+  const expected = createHash('sha256').update(upload.text).digest('hex');
+  const problems: string[] = [];
+  if (received?.filename !== upload.filename)
+    problems.push(`upload filename arrived as ${JSON.stringify(received?.filename)}`);
+  if (received?.contentType !== upload.contentType)
+    problems.push(`upload type arrived as ${String(received?.contentType)}`);
+  if (received?.sha256 !== expected) problems.push('the uploaded bytes did not arrive intact');
   return problems;
 };
 

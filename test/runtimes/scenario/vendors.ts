@@ -7,6 +7,7 @@ import { installOpenAIRoutes } from './vendor-routes.js';
 export interface Vendors {
   readonly urls: VendorURLs;
   readonly openai: MockServer;
+  readonly caesar: MockServer;
   close(): Promise<void>;
 }
 
@@ -18,9 +19,14 @@ export const startVendors = async (kit: typeof Testing): Promise<Vendors> => {
   // No `apiKey` option: the mock would answer the credential-less CORS preflight with 401.
   const openai = await kit.createMockServer();
   installOpenAIRoutes(openai, kit);
+  // Caesar's default behaviour is the test: uploads recorded with their bytes, CORS answered.
+  const caesar = await kit.createMockServer({ dialect: 'caesar' });
   return {
-    urls: { openai: openai.baseURL },
+    urls: { openai: openai.baseURL, caesar: caesar.baseURL },
     openai,
-    close: () => openai.close(),
+    caesar,
+    close: async () => {
+      await Promise.all([openai.close(), caesar.close()]);
+    },
   };
 };

@@ -1,0 +1,87 @@
+import { InvalidRequestError } from '../errors/request-errors.js';
+import type { UploadSource } from './upload-source.js';
+
+type NodeFs = typeof import('node:fs');
+type NodePath = typeof import('node:path');
+type FileHandle = import('node:fs/promises').FileHandle;
+
+const READ_BYTES = 64 * 1024;
+
+/**
+ * A file on disk, stat-ed but not read. On Node ≥ 19.8 it becomes a file-backed Blob
+ * (`fs.openAsBlob`), which fetch reads from disk as it sends; elsewhere each attempt streams the
+ * file through a handle of its own. Either way it can be re-read, so the upload may be retried.
+ */
+export async function pathSource(path: string | URL): Promise<UploadSource> {
+  const [fs, nodePath] = await Promise.all([
+    importNode<NodeFs>('node:fs'),
+    importNode<NodePath>('node:path'),
+  ]);
+  const label = typeof path === 'string' ? path : path.href;
+  const stats = await fs.promises.stat(path).catch((error: unknown) => {
+    throw unreadable(label, error instanceof Error ? error.message : String(error));
+  });
+  if (!stats.isFile()) throw unreadable(label, 'not a regular file');
+  const blob = typeof fs.openAsBlob === 'function' ? await fs.openAsBlob(path) : undefined;
+  const filename =
+    typeof path === 'string'
+      ? nodePath.basename(path)
+      : decodeURIComponent(path.pathname.split('/').pop() ?? '');
+  return {
+    kind: 'file',
+    filename: filename === '' ? undefined : filename,
+    contentType: undefined,
+    size: stats.size,
+    replayable: true,
+    toBlob: blob && (() => blob),
+    open: () => (blob ? blob.stream() : fileStream(fs, path)),
+  };
+}
+
+/** Reads the file in 64 KiB pulls; the handle is closed at the end, on error and on cancel. (Node < 19.8.) */
+export function fileStream(fs: NodeFs, path: string | URL): ReadableStream<Uint8Array> {
+  let handle: FileHandle | undefined;
+  const close = async () => {
+    await handle?.close().catch(() => {});
+    handle = undefined;
+  };
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        try {
+          handle ??= await fs.promises.open(path, 'r');
+          const buffer = new Uint8Array(READ_BYTES);
+          const { bytesRead } = await handle.read(buffer, 0, READ_BYTES, null);
+          if (bytesRead > 0) return controller.enqueue(buffer.subarray(0, bytesRead));
+          await close();
+          controller.close();
+        } catch (error) {
+          await close();
+          throw error;
+        }
+      },
+      cancel: close,
+    },
+    { highWaterMark: 0 },
+  );
+}
+
+// The specifier is a variable, with the bundler hints, so that browser bundles never try to
+// resolve or include `node:*` (esbuild fails outright on a literal `import('node:fs')`).
+async function importNode<T>(specifier: string): Promise<T> {
+  try {
+    return (await import(/* webpackIgnore: true */ /* @vite-ignore */ specifier)) as T;
+  } catch {
+    throw new InvalidRequestError(
+      `files.upload: a file path can only be read where ${specifier} exists (Node, Bun, Deno); ` +
+        'in a browser, pass a File or Blob.',
+      [{ path: 'input', message: 'a path needs node:fs' }],
+    );
+  }
+}
+
+function unreadable(label: string, reason: string): InvalidRequestError {
+  return new InvalidRequestError(`files.upload: cannot read ${JSON.stringify(label)}: ${reason}.`, [
+    { path: 'input', message: `cannot be read: ${reason}` },
+  ]);
+}

@@ -1,0 +1,39 @@
+import { APIPromise } from '../api-promise.js';
+import type { ClientContext } from '../client-context.js';
+import { InvalidRequestError } from '../errors/request-errors.js';
+import type { RequestOptions } from '../options.js';
+import { parseCompletion, wantsJson } from '../structured/parse-completion.js';
+import type { ParsedChatCompletion } from '../structured/response-format.js';
+import { createCompletion } from './chat-completions.js';
+import { prepareChatRequest } from './chat-params-check.js';
+
+/**
+ * `chat.completions.parse(params)`: one JSON completion whose structured answer is read into
+ * `choices[i].message.parsed` (validated when `response_format` came from `jsonSchemaFormat()`).
+ */
+export function parseChat(
+  context: ClientContext,
+  params: unknown,
+  options?: RequestOptions,
+): APIPromise<ParsedChatCompletion<unknown>> {
+  return new APIPromise(
+    (async () => {
+      const format = (params as { response_format?: unknown } | null)?.response_format;
+      // The dialect's own refusal first: it says best why (Caesar ignores response_format).
+      prepareChatRequest(context.dialect, params, 'json');
+      if (!wantsJson(format)) {
+        throw new InvalidRequestError(
+          'parse() reads a JSON answer: pass `response_format: jsonSchemaFormat(schema)` from chatwire/tools (or a json_schema / json_object format).',
+          [{ path: 'response_format', message: 'must ask for JSON' }],
+        );
+      }
+      if (!context.dialect.capabilities.responseFormat) {
+        throw new InvalidRequestError(`The ${context.dialect.name} dialect has no response_format.`, [
+          { path: 'response_format', message: `not supported by ${context.dialect.name}` },
+        ]);
+      }
+      const result = await createCompletion(context, params, options).withResponse();
+      return { ...result, data: await parseCompletion<unknown>(result.data, format) };
+    })(),
+  );
+}

@@ -1,0 +1,151 @@
+import * as fs from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { blobSource, bytesSource } from '../../src/files/blob-source.js';
+import { multipartFrame } from '../../src/files/multipart.js';
+import { fileStream, pathSource } from '../../src/files/path-source.js';
+import { supportsRequestStreams } from '../../src/files/request-streams.js';
+import { requireContent, streamSource } from '../../src/files/stream-source.js';
+import { createUploadBody } from '../../src/files/upload-body.js';
+import { progressReporter } from '../../src/files/upload-progress.js';
+import type { UploadProgress } from '../../src/index.js';
+import { awkwardBytes, chunkedStream, expectBytes, tempFile, wire } from './helpers.js';
+
+const content = awkwardBytes(200_000);
+const frame = multipartFrame({
+  file: { field: 'file', filename: 'a.bin', contentType: 'application/octet-stream' },
+  boundary: 'chatwire-test',
+});
+const expected = wire(
+  '--chatwire-test\r\nContent-Disposition: form-data; name="file"; filename="a.bin"\r\n',
+  'Content-Type: application/octet-stream\r\n\r\n',
+  content,
+  '\r\n--chatwire-test--\r\n',
+);
+
+const bytesOf = async (body: BodyInit): Promise<Uint8Array> =>
+  new Uint8Array(await new Response(body).arrayBuffer());
+
+describe('createUploadBody where fetch cannot stream a request body (Firefox, Safari)', () => {
+  it('sends a Blob and reports progress once, after the answer', async () => {
+    const events: UploadProgress[] = [];
+    const upload = await createUploadBody({
+      source: bytesSource(content, 'Uint8Array'),
+      frame,
+      onProgress: (p) => events.push(p),
+      streams: false,
+    });
+    expect(upload.body).toBeInstanceOf(Blob);
+    expect(upload).toMatchObject({ replayable: true, streamed: false });
+    expectBytes(await bytesOf(upload.body as Blob), expected);
+    expect(events).toEqual([]);
+    upload.settle();
+    expect(events).toEqual([{ loaded: content.length, total: content.length }]);
+  });
+
+  it('collects a one-shot stream into a Blob, which can then be retried', async () => {
+    const source = await requireContent(streamSource(chunkedStream(content), { kind: 'ReadableStream' }));
+    const upload = await createUploadBody({ source, frame, onProgress: undefined, streams: false });
+    expect(upload).toMatchObject({ replayable: true, streamed: false });
+    expectBytes(await bytesOf(upload.body as Blob), expected);
+  });
+});
+
+describe('createUploadBody where fetch streams request bodies', () => {
+  it('sends a Blob when no live progress is asked for', async () => {
+    const upload = await createUploadBody({
+      source: blobSource(new Blob([content])),
+      frame,
+      onProgress: undefined,
+      streams: true,
+    });
+    expect(upload.body).toBeInstanceOf(Blob);
+    expect((upload.body as Blob).size).toBe(expected.length);
+  });
+
+  it('makes a fresh stream per attempt for a replayable source with no Blob (Node < 19.8 paths)', async () => {
+    const path = await tempFile('a.bin', content);
+    const source = { ...(await pathSource(path)), toBlob: undefined };
+    const upload = await createUploadBody({ source, frame, onProgress: undefined, streams: true });
+    expect(typeof upload.body).toBe('function');
+    const open = upload.body as () => ReadableStream<Uint8Array>;
+    expectBytes(await bytesOf(open()), expected);
+    expectBytes(await bytesOf(open()), expected);
+  });
+
+  it('hands a one-shot stream over once, not retryable', async () => {
+    const source = await requireContent(streamSource(chunkedStream(content), { kind: 'ReadableStream' }));
+    const upload = await createUploadBody({ source, frame, onProgress: undefined, streams: true });
+    expect(upload).toMatchObject({ replayable: false, streamed: true });
+    expect(upload.body).toBeInstanceOf(ReadableStream);
+    expectBytes(await bytesOf(upload.body as ReadableStream), expected);
+  });
+});
+
+describe('fileStream (the path reader without fs.openAsBlob)', () => {
+  it('reads the whole file in order', async () => {
+    const path = await tempFile('a.bin', content);
+    expectBytes(await bytesOf(fileStream(fs, path)), content);
+  });
+
+  it('fails with the filesystem error when the file has gone', async () => {
+    await expect(bytesOf(fileStream(fs, '/nonexistent/chatwire.bin'))).rejects.toThrow(/ENOENT/);
+  });
+});
+
+describe('supportsRequestStreams', () => {
+  it('is true in Node', () => {
+    expect(supportsRequestStreams()).toBe(true);
+  });
+
+  it('is false where a stream body is stringified (text/plain), as in Safari', () => {
+    class StringifyingRequest extends Request {
+      constructor(url: string, init: RequestInit) {
+        super(url, { method: init.method ?? 'GET', body: String(init.body) });
+      }
+    }
+    expect(supportsRequestStreams({ Request: StringifyingRequest, ReadableStream } as never)).toBe(false);
+  });
+
+  it('is false where a stream body throws', () => {
+    class Refusing {
+      constructor() {
+        throw new TypeError('streams unsupported');
+      }
+    }
+    expect(supportsRequestStreams({ Request: Refusing, ReadableStream } as never)).toBe(false);
+  });
+});
+
+describe('progressReporter', () => {
+  it('reports a retry only once it passes the first attempt, and completes once', () => {
+    const events: UploadProgress[] = [];
+    const progress = progressReporter((p) => events.push(p), 100);
+    const first = progress.attempt();
+    first.add(40);
+    first.add(30);
+    const second = progress.attempt();
+    second.add(50);
+    second.add(50);
+    second.end();
+    progress.complete();
+    expect(events).toEqual([
+      { loaded: 40, total: 100 },
+      { loaded: 70, total: 100 },
+      { loaded: 100, total: 100 },
+    ]);
+  });
+});
+
+describe('supportsRedirectError', () => {
+  it('is true where Request keeps redirect: "error", false where the runtime refuses it (workerd)', async () => {
+    const { supportsRedirectError } = await import('../../src/files/request-streams.js');
+    expect(supportsRedirectError()).toBe(true);
+    class EdgeRequest {
+      constructor(_url: string, init: RequestInit) {
+        if (init.redirect === 'error')
+          throw new TypeError('Invalid redirect value, must be one of "follow" or "manual"');
+      }
+    }
+    expect(supportsRedirectError({ Request: EdgeRequest as unknown as typeof Request })).toBe(false);
+  });
+});
