@@ -57,8 +57,62 @@ afterAll(async () => {
 });
 
 describe('the packed tarball', () => {
+  it('installs the chatwire command: npx chatwire works, and doctor passes against the packed mock', async () => {
+    const bin = join(consumer.dir, 'node_modules', '.bin', 'chatwire');
+    const version = await runCommand(bin, ['--version'], { cwd: consumer.dir, timeoutMs: 20_000 });
+    expect(version.code, version.stderr).toBe(0);
+    expect(version.stdout.trim()).toContain(
+      JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')).version,
+    );
+    const serve = join(consumer.dir, 'serve.mjs');
+    await writeFile(
+      serve,
+      `import { createMockServer } from 'chatwire/testing';
+const server = await createMockServer({ dialect: 'morpheus' });
+console.log(server.baseURL);
+process.stdin.on('data', () => {}).on('end', () => server.close());
+`,
+    );
+    const { spawn } = await import('node:child_process');
+    const host = spawn(process.execPath, [serve], { cwd: consumer.dir, stdio: ['pipe', 'pipe', 'inherit'] });
+    try {
+      const baseURL = await new Promise<string>((resolve) =>
+        host.stdout.once('data', (data) => resolve(String(data).trim())),
+      );
+      const doctor = await runCommand(
+        bin,
+        ['doctor', '--dialect', 'morpheus', '--base-url', baseURL, '--json'],
+        {
+          cwd: consumer.dir,
+          env: { ...process.env, MORPHEUS_API_KEY: 'sk-packed' },
+          timeoutMs: 60_000,
+        },
+      );
+      expect(doctor.code, doctor.stdout + doctor.stderr).toBe(0);
+      expect(JSON.parse(doctor.stdout).compatible).toBe(true);
+    } finally {
+      host.stdin.end();
+      host.kill();
+    }
+  }, 90_000);
+
+  it('loads chatwire/tools from the tarball (ESM and CJS)', async () => {
+    const file = join(consumer.dir, 'tools.mjs');
+    await writeFile(
+      file,
+      `import { jsonSchemaFormat, tool } from 'chatwire/tools';
+import { createRequire } from 'node:module';
+const cjs = createRequire(import.meta.url)('chatwire/tools');
+console.log(JSON.stringify({ esm: typeof jsonSchemaFormat === 'function' && typeof tool === 'function', cjs: typeof cjs.tool === 'function' }));
+`,
+    );
+    const result = await runCommand(process.execPath, [file], { cwd: consumer.dir, timeoutMs: 20_000 });
+    expect(result.code, result.stderr).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual({ esm: true, cjs: true });
+  });
+
   it('ships the ESM and CJS builds with their types, and no sources or tests', () => {
-    for (const name of ['index', 'testing']) {
+    for (const name of ['index', 'testing', 'tools']) {
       for (const extension of ['js', 'cjs', 'd.ts', 'd.cts']) {
         expect(consumer.files).toContain(`package/dist/${name}.${extension}`);
       }
