@@ -17,6 +17,10 @@ export default defineConfig({
       // Fakes a browser page with window/document stubs; the edge runtime's own `EdgeRuntime`
       // global rightly tells chatwire it is a server runtime, so the page guard stays off.
       'test/client/browser-guard.test.ts',
+      'test/security/browser-key.test.ts',
+      // Child processes and terminals (the CLI) and the soak's process-level checks: Node's own business.
+      'test/cli/**',
+      'test/soak/**',
     ],
     testTimeout: 20_000,
     hookTimeout: 20_000,
