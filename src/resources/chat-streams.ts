@@ -88,6 +88,8 @@ export function planStream(
     readError: context.dialect.readError,
     validate: context.validate,
     idleTimeout: options.idleTimeout ?? context.idleTimeout,
+    // Whole streams are unbounded (they end by themselves); one event is held to the body limit.
+    maxEventSize: options.maxResponseBytes ?? context.maxResponseBytes,
   };
   // The stream's own signal stands in for the caller's: it aborts on the caller's signal and on
   // `stream.abort()`, so a request in flight is cancelled either way.

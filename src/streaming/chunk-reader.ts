@@ -1,5 +1,6 @@
 import type { EventSourceMessage } from 'eventsource-parser';
 import { noRedaction, type Redactor } from '../errors/redact.js';
+import { StreamError } from '../errors/request-errors.js';
 import type { ChatCompletionChunk, Usage } from '../schema/chat-completion.js';
 import type { ChunkSource, ReadOptions, StreamConnection, StreamLease } from './chunk-source.js';
 import { cancelBody, closeAfterDone } from './close-body.js';
@@ -51,7 +52,16 @@ export class ChunkReader implements ChunkSource {
     this.#lease = connection.lease;
     this.#options = options;
     this.#redactor = connection.redactor ?? noRedaction;
-    this.#decoder = new SseDecoder(this.#onEvent);
+    const maxEventChars = options.maxEventSize;
+    this.#decoder = new SseDecoder(this.#onEvent, {
+      ...(maxEventChars ? { maxEventChars } : {}),
+      onOverflow: () =>
+        this.#stop(
+          new StreamError(
+            `A single stream event grew past ${maxEventChars} characters (maxResponseBytes) without ending; the stream was stopped.`,
+          ),
+        ),
+    });
     this.#idle = IdleWatch.create(options.idleTimeout, () => {
       this.#idleFired = true;
       this.#lease.abort('idle');

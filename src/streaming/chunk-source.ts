@@ -40,6 +40,8 @@ export interface ReadOptions {
   readonly validate: ValidateMode;
   /** Milliseconds a read may wait with no data event; ≤ 0 or Infinity turns it off. */
   readonly idleTimeout: number;
+  /** The largest single event accepted (characters); an endless one fails the stream. Unbounded when absent. */
+  readonly maxEventSize?: number | undefined;
 }
 
 /** One opened HTTP stream. */

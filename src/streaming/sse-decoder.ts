@@ -19,9 +19,22 @@ export class SseDecoder {
   readonly #decoder = new TextDecoder();
   readonly #parser: EventSourceParser;
   #pendingLF = false;
+  #overflowed = false;
 
-  constructor(onEvent: SseEventHandler) {
-    this.#parser = createParser({ onEvent });
+  /**
+   * `maxEventChars` bounds one event still being received (an endless `data:` line would
+   * otherwise grow without limit while bytes keep the idle timer quiet); `onOverflow` is told once.
+   */
+  constructor(onEvent: SseEventHandler, limits: { maxEventChars?: number; onOverflow?: () => void } = {}) {
+    this.#parser = createParser({
+      onEvent,
+      ...(limits.maxEventChars ? { maxBufferSize: limits.maxEventChars } : {}),
+      onError: (error) => {
+        if (error.type !== 'max-buffer-size-exceeded' || this.#overflowed) return;
+        this.#overflowed = true;
+        limits.onOverflow?.();
+      },
+    });
   }
 
   /** Decodes one read of the body; events it completes are dispatched before this returns. */
@@ -45,6 +58,8 @@ export class SseDecoder {
    * it as CRLF now and drop the LF if the next read does start with one.
    */
   #feed(text: string): void {
+    // The parser refuses input once it overflowed; the reader has already failed the stream.
+    if (this.#overflowed) return;
     let start = 0;
     if (this.#pendingLF && text.length > 0) {
       this.#pendingLF = false;
