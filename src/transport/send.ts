@@ -1,15 +1,11 @@
 import { createFetch } from 'ofetch';
-import { APIError } from '../errors/api-error.js';
 import { ChatwireError } from '../errors/chatwire-error.js';
-import {
-  APIConnectionError,
-  APIConnectionTimeoutError,
-  APIUserAbortError,
-} from '../errors/connection-errors.js';
+import { APIConnectionError, APIUserAbortError } from '../errors/connection-errors.js';
 import type { ErrorInfo } from '../errors/read-error-body.js';
 import { type Redactor, redactError } from '../errors/redact.js';
 import { sleep } from '../internal/sleep.js';
-import { readBodyText } from './read-body.js';
+import { connectionError } from './connection-error.js';
+import { errorFromResponse, readRequestId } from './error-from-response.js';
 import { RequestLease } from './request-lease.js';
 import { isRetryableStatus, retryDelay } from './retry-policy.js';
 
@@ -155,93 +151,4 @@ async function pause(ms: number, signal: AbortSignal | undefined, lease: Request
   } finally {
     wait.release();
   }
-}
-
-function connectionError(thrown: unknown, lease: RequestLease, redactor: Redactor): Error {
-  if (lease.cause) return lease.errorFor(lease.cause);
-  // ofetch wraps the runtime's error and keeps the request options (with auth headers) on it:
-  // keep only the runtime's own error as the cause.
-  const cause = (thrown as { cause?: unknown })?.cause ?? thrown;
-  const code = errorCode(cause);
-  // undici says only "fetch failed"; the reason (refused, reset, "unexpected redirect") is one level down.
-  const inner = cause instanceof Error && cause.cause instanceof Error ? `: ${cause.cause.message}` : '';
-  const message = cause instanceof Error ? redactor.text(cause.message + inner) : 'unknown error';
-  const detail = code && !message.includes(code) ? `${message} (${code})` : message;
-  if (/timed? ?out/i.test(detail)) return new APIConnectionTimeoutError(`Request timed out (${detail}).`);
-  return new APIConnectionError(`Connection error: ${detail}`, { cause: safeCause(cause, redactor) });
-}
-
-function safeCause(cause: unknown, redactor: Redactor): unknown {
-  if (!(cause instanceof Error)) return undefined;
-  const copy = new Error(redactor.text(cause.message));
-  copy.name = cause.name;
-  const code = errorCode(cause);
-  if (code) Object.assign(copy, { code });
-  return copy;
-}
-
-/** undici puts the system error code (ECONNREFUSED, UND_ERR_SOCKET…) on the error or its cause. */
-function errorCode(error: unknown): string | undefined {
-  const own = (error as { code?: unknown } | undefined)?.code;
-  const inner = ((error as { cause?: unknown } | undefined)?.cause as { code?: unknown } | undefined)?.code;
-  const code = typeof own === 'string' ? own : inner;
-  return typeof code === 'string' ? code : undefined;
-}
-
-async function errorFromResponse(
-  response: Response,
-  requestId: string | undefined,
-  maxBytes: number,
-  context: ErrorContext,
-): Promise<APIError> {
-  const text = context.redactor.text(await readBodyText(response, maxBytes).catch(() => ''));
-  let body: unknown = text;
-  try {
-    body = text === '' ? undefined : JSON.parse(text);
-  } catch {
-    // Not JSON (an HTML page from a proxy, say): keep the text.
-  }
-  const info = typeof body === 'object' && body !== null ? context.readError(body) : {};
-  const excerpt = text.replace(/\s+/g, ' ').trim().slice(0, 200);
-  const reason = response.statusText || REASONS[response.status] || 'status code';
-  const fallbackMessage =
-    text === '' ? `${reason} (no body)` : `${reason}: ${excerpt}${text.length > 200 ? '…' : ''}`;
-  return APIError.fromInit({
-    status: response.status,
-    headers: redactHeaders(response.headers, context.redactor),
-    body: context.redactor.value(body),
-    info,
-    fallbackMessage,
-    dialect: context.dialect,
-    requestId,
-  });
-}
-
-// HTTP/2 has no reason phrases; these keep messages readable there.
-const REASONS: Record<number, string> = {
-  400: 'Bad Request',
-  401: 'Unauthorized',
-  403: 'Forbidden',
-  404: 'Not Found',
-  429: 'Too Many Requests',
-  500: 'Internal Server Error',
-  502: 'Bad Gateway',
-  503: 'Service Unavailable',
-  504: 'Gateway Timeout',
-};
-
-export function readRequestId(headers: Headers, names: readonly string[]): string | undefined {
-  for (const name of names) {
-    const value = headers.get(name);
-    if (value) return value;
-  }
-  return headers.get('x-request-id') ?? undefined;
-}
-
-function redactHeaders(headers: Headers, redactor: Redactor): Headers {
-  const out = new Headers();
-  headers.forEach((value, name) => {
-    out.append(name, redactor.text(value));
-  });
-  return out;
 }
