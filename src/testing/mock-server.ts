@@ -5,6 +5,7 @@ import type { MockDialect } from './mock-dialect.js';
 import { MockEngine, type MockEngineOptions } from './mock-engine.js';
 import { type RecordedRequest, recordRequest } from './recorded-request.js';
 import type { Reply, ReplySource } from './reply.js';
+import { withScripting } from './scripting-members.js';
 import type { MockUpload } from './upload.js';
 import { writeReply } from './write-reply.js';
 
@@ -76,7 +77,7 @@ export interface MockServer {
  */
 export const createMockServer = async (options: MockServerOptions = {}): Promise<MockServer> => {
   const engine = new MockEngine(options);
-  const { dialect, log, script } = engine;
+  const { dialect, log } = engine;
   const sockets = new Set<Socket>();
 
   const chooseReply = async (request: RecordedRequest): Promise<Reply> => {
@@ -120,30 +121,14 @@ export const createMockServer = async (options: MockServerOptions = {}): Promise
   const { port } = server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
   let closing: Promise<void> | undefined;
-  return {
+  const front = {
     url,
     baseURL: url + dialect.basePath,
     port,
     dialect,
-    get requests() {
-      return log.all;
-    },
-    get lastRequest() {
-      return log.last;
-    },
     get openConnections() {
       return sockets.size;
     },
-    get pendingReplies() {
-      return script.pending;
-    },
-    get uploads() {
-      return engine.uploads;
-    },
-    enqueue: (...replies) => script.enqueue(replies),
-    route: (method, path, reply) => script.route(method, path, reply),
-    waitForRequests: (count, timeoutMs) => log.waitFor(count, timeoutMs),
-    reset: () => engine.reset(),
     close: () => {
       closing ??= new Promise<void>((resolve) => {
         log.rejectAll(new Error('Mock server closed'));
@@ -154,4 +139,5 @@ export const createMockServer = async (options: MockServerOptions = {}): Promise
       return closing;
     },
   };
+  return withScripting(front, engine);
 };

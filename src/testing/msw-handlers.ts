@@ -4,6 +4,7 @@ import { MockEngine, type MockEngineOptions } from './mock-engine.js';
 import type { RecordedRequest } from './recorded-request.js';
 import type { ReplySource } from './reply.js';
 import { replyToResponse } from './reply-response.js';
+import { withScripting } from './scripting-members.js';
 import type { MockUpload } from './upload.js';
 
 /**
@@ -55,7 +56,7 @@ export interface MswMock<Handler> {
  */
 export const createMswMock = <Handler>(options: MswMockOptions<Handler>): MswMock<Handler> => {
   const engine = new MockEngine(options);
-  const { dialect, log, script } = engine;
+  const { dialect, log } = engine;
   const base = new URL((options.baseURL ?? dialect.defaultBaseURL ?? 'http://localhost').replace(/\/+$/, ''));
   const prefix = base.pathname.replace(/\/+$/, '');
 
@@ -72,27 +73,12 @@ export const createMswMock = <Handler>(options: MswMockOptions<Handler>): MswMoc
     return replyToResponse(reply, { dialect, signal: request.signal, settle });
   };
 
-  return {
+  const front = {
     handlers: [options.http.all(`${base.origin}${prefix}/*`, resolver)],
     dialect,
     baseURL: `${base.origin}${prefix}`,
-    get requests() {
-      return log.all;
-    },
-    get lastRequest() {
-      return log.last;
-    },
-    get uploads() {
-      return engine.uploads;
-    },
-    get pendingReplies() {
-      return script.pending;
-    },
-    enqueue: (...replies) => script.enqueue(replies),
-    route: (method, path, reply) => script.route(method, path, reply),
-    waitForRequests: (count, timeoutMs) => log.waitFor(count, timeoutMs),
-    reset: () => engine.reset(),
   };
+  return withScripting(front, engine);
 };
 
 /** Just the handlers of {@link createMswMock}: `setupServer(...createMswHandlers({ http, dialect: 'caesar' }))`. */
