@@ -8,9 +8,9 @@ type FileHandle = import('node:fs/promises').FileHandle;
 const READ_BYTES = 64 * 1024;
 
 /**
- * A file on disk, stat-ed but not read. On Node ≥ 19.8 it becomes a file-backed Blob
- * (`fs.openAsBlob`), which fetch reads from disk as it sends; elsewhere each attempt streams the
- * file through a handle of its own. Either way it can be re-read, so the upload may be retried.
+ * A file on disk, stat-ed but not read. Each attempt streams it through a handle of its own, one
+ * pull per chunk, so it can be re-read and the upload retried. Where request bodies cannot stream,
+ * a file-backed Blob (`fs.openAsBlob`, Node ≥ 19.8) is sent instead.
  */
 export async function pathSource(path: string | URL): Promise<UploadSource> {
   const [fs, nodePath] = await Promise.all([
@@ -34,7 +34,8 @@ export async function pathSource(path: string | URL): Promise<UploadSource> {
     size: stats.size,
     replayable: true,
     toBlob: blob && (() => blob),
-    open: () => (blob ? blob.stream() : fileStream(fs, path)),
+    preferStream: true,
+    open: () => fileStream(fs, path),
   };
 }
 

@@ -11,8 +11,10 @@ export interface UploadBody {
   readonly body: BodyInit | (() => BodyInit);
   /** Whether the request may be retried. */
   readonly replayable: boolean;
-  /** True when the body is streamed (chunked, progress reported live). */
+  /** True when the body is streamed (progress reported live). */
   readonly streamed: boolean;
+  /** The exact byte length of a streamed body whose content size is known, for `Content-Length`. */
+  readonly length: number | undefined;
   /** Call after a 2xx answer: reports the last progress event if it was not reported live. */
   settle(): void;
   /** An error the input raised while being sent; rethrow it instead of fetch's wrapper. */
@@ -41,12 +43,13 @@ export async function createUploadBody(options: {
     body: new Blob([frame.head, content, frame.tail]),
     replayable: true,
     streamed: false,
+    length: undefined,
     settle: progress.complete,
     failure: undefined,
     cancel: async () => {},
   });
   const live = streams && options.onProgress !== undefined;
-  if (source.toBlob && !live) return asBlob(source.toBlob());
+  if (source.toBlob && !live && !(streams && source.preferStream)) return asBlob(source.toBlob());
   if (!streams) return asBlob(await collect(source.open()));
 
   let failure: unknown;
@@ -68,6 +71,8 @@ export async function createUploadBody(options: {
     body: source.replayable ? open : open(),
     replayable: source.replayable,
     streamed: true,
+    length:
+      source.size === undefined ? undefined : frame.head.byteLength + source.size + frame.tail.byteLength,
     settle: progress.complete,
     get failure() {
       return failure;

@@ -48,6 +48,8 @@ export async function uploadFile(
         body: upload.body,
         replayable: upload.replayable,
         contentType: frame.contentType,
+        // A streamed body of known size still declares it: some servers refuse chunked uploads.
+        ...(upload.length === undefined ? {} : { headers: { 'content-length': String(upload.length) } }),
         ...(supportsRedirectError() ? { redirect: 'error' as const } : {}),
       },
       requestOptions,

@@ -18,6 +18,12 @@ export interface UploadSource {
   readonly replayable: boolean;
   /** The content as a Blob without reading it into memory, where that is possible. */
   readonly toBlob: (() => Blob) | undefined;
+  /**
+   * Send `open()`'s stream rather than `toBlob()` wherever request bodies can stream. Files: Node's
+   * file-backed Blob reads ahead into buffers it frees late (~50 MB RSS for 200 MB), while a pull
+   * per chunk stays near fetch's own floor (bench/upload-memory).
+   */
+  readonly preferStream?: boolean;
   /** A stream of the content, chunks as the input gives them; once per attempt. */
   open(): ReadableStream<unknown>;
 }

@@ -25,7 +25,7 @@ interface Case {
   /** The filename the mock server decoded back from the wire. */
   storedName?: string;
   contentType: string;
-  /** Sized bodies go as a Blob (Content-Length); streams and live progress go chunked. */
+  /** Content of known size declares Content-Length (a Blob, or a stream with its length); other streams go chunked. */
   chunked: boolean;
 }
 
@@ -112,12 +112,12 @@ const cases: Case[] = [
     chunked: false,
   },
   {
-    name: 'path with live progress: streamed',
+    name: 'path with live progress: streamed, with its length declared',
     input: () => tempFile('slides.pptx', content),
     options: { onProgress: () => {} },
     wireName: 'slides.pptx',
     contentType: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
-    chunked: true,
+    chunked: false,
   },
 ];
 
