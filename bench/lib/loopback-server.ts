@@ -1,7 +1,7 @@
-import { fork } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { completionJSON } from './fixture.js';
+import { forkServer } from './fork-server.js';
 
 export interface LoopbackServer {
   /** `http://127.0.0.1:<port>`; any POST path answers the fixed completion. */
@@ -59,38 +59,8 @@ async function startInline(): Promise<LoopbackServer> {
   };
 }
 
-async function startChild(): Promise<LoopbackServer> {
-  // Inherit only tsx's loader flags, not e.g. `--cpu-prof` meant for the client process.
-  const child = fork(new URL('./loopback-server-process.ts', import.meta.url), {
-    execArgv: loaderFlags(process.execArgv),
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  const port = await new Promise<number>((resolve, reject) => {
-    child.once('message', (message) => resolve(Number(message)));
-    child.once('error', reject);
-    child.once('exit', (code) => reject(new Error(`loopback server exited early (code ${code})`)));
-  });
-  return {
-    origin: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        child.once('exit', () => resolve());
-        child.disconnect();
-      }),
-  };
-}
-
-function loaderFlags(execArgv: readonly string[]): string[] {
-  const kept: string[] = [];
-  for (let i = 0; i < execArgv.length; i++) {
-    const flag = execArgv[i];
-    const value = execArgv[i + 1];
-    if ((flag === '--require' || flag === '--import') && value !== undefined) {
-      kept.push(flag, value);
-      i++;
-    }
-  }
-  return kept;
+function startChild(): Promise<LoopbackServer> {
+  return forkServer(new URL('./loopback-server-process.ts', import.meta.url), 'loopback server');
 }
 
 function noop(): void {}

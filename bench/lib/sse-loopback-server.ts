@@ -1,6 +1,6 @@
-import { fork } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { type ChildServer, forkServer } from './fork-server.js';
 import { chunkTexts } from './sse-stream-fixture.js';
 
 // A short streamed answer: the first event leaves with the headers, the rest 2 ms later (a model's
@@ -32,24 +32,8 @@ export function createSseServer(): Server {
 }
 
 /** Starts the server in its own process, so its work stays off the client's event loop. */
-export async function startSseServer(): Promise<{ origin: string; close(): Promise<void> }> {
-  const child = fork(new URL('./sse-loopback-server-process.ts', import.meta.url), {
-    execArgv: process.execArgv.filter((flag, i, all) => flag === '--import' || all[i - 1] === '--import'),
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  const port = await new Promise<number>((resolve, reject) => {
-    child.once('message', (message) => resolve(Number(message)));
-    child.once('error', reject);
-    child.once('exit', (code) => reject(new Error(`SSE server exited early (code ${code})`)));
-  });
-  return {
-    origin: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        child.once('exit', () => resolve());
-        child.disconnect();
-      }),
-  };
+export function startSseServer(): Promise<ChildServer> {
+  return forkServer(new URL('./sse-loopback-server-process.ts', import.meta.url), 'SSE server');
 }
 
 export function listen(server: Server): Promise<number> {

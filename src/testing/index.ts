@@ -56,6 +56,7 @@ export type {
   StreamReplyOptions,
   TextReply,
 } from './reply.js';
+export type { ScriptingMembers } from './scripting-members.js';
 export type { SseEncodeOptions } from './sse-encode.js';
 export { sseEncode, sseEncodeBytes } from './sse-encode.js';
 export type { MockUpload } from './upload.js';

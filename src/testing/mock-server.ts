@@ -4,9 +4,8 @@ import { allowCrossOrigin, answerPreflight, isPreflight } from './cors.js';
 import type { MockDialect } from './mock-dialect.js';
 import { MockEngine, type MockEngineOptions } from './mock-engine.js';
 import { type RecordedRequest, recordRequest } from './recorded-request.js';
-import type { Reply, ReplySource } from './reply.js';
-import { withScripting } from './scripting-members.js';
-import type { MockUpload } from './upload.js';
+import type { Reply } from './reply.js';
+import { type ScriptingMembers, withScripting } from './scripting-members.js';
 import { writeReply } from './write-reply.js';
 
 /** Options of {@link createMockServer}. */
@@ -26,30 +25,15 @@ export interface MockServerOptions extends MockEngineOptions {
 }
 
 /** A running mock vendor on 127.0.0.1. */
-export interface MockServer {
+export interface MockServer extends ScriptingMembers {
   /** `http://127.0.0.1:<port>` */
   readonly url: string;
   /** What a client passes as `baseURL` for this dialect, e.g. `url + '/v1'`. */
   readonly baseURL: string;
   readonly port: number;
   readonly dialect: MockDialect;
-  /** Every request received since start or the last `reset()`, oldest first. */
-  readonly requests: readonly RecordedRequest[];
-  readonly lastRequest: RecordedRequest | undefined;
   /** Sockets currently open (pooled keep-alive connections count). */
   readonly openConnections: number;
-  /** Queued replies not used yet. */
-  readonly pendingReplies: number;
-  /** Files the vendor accepted (Caesar uploads), oldest first, with size and SHA-256 as received. */
-  readonly uploads: readonly MockUpload[];
-  /** Queue replies for the next requests, whatever their path, first in first out. */
-  enqueue(...replies: ReplySource[]): void;
-  /** Answer `method` (or `'*'`) `path` (from the server root, query ignored) with `reply` until `reset()`. */
-  route(method: string, path: string, reply: ReplySource): void;
-  /** Resolves with the requests once `count` have arrived. @defaultValue timeoutMs 2000 */
-  waitForRequests(count: number, timeoutMs?: number): Promise<readonly RecordedRequest[]>;
-  /** Forget records, queued replies, routes, uploads and runs; ids restart at 1. Open responses carry on. */
-  reset(): void;
   /** Destroy every socket and stop listening; nothing is left to keep the process alive. */
   close(): Promise<void>;
 }

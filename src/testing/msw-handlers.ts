@@ -1,11 +1,8 @@
 import { recordFetchRequest } from './fetch-record.js';
 import type { MockDialect } from './mock-dialect.js';
 import { MockEngine, type MockEngineOptions } from './mock-engine.js';
-import type { RecordedRequest } from './recorded-request.js';
-import type { ReplySource } from './reply.js';
 import { replyToResponse } from './reply-response.js';
-import { withScripting } from './scripting-members.js';
-import type { MockUpload } from './upload.js';
+import { type ScriptingMembers, withScripting } from './scripting-members.js';
 
 /**
  * The one method of msw's `http` namespace the handlers use. Pass `http` from `'msw'`: taking it
@@ -26,20 +23,11 @@ export interface MswMockOptions<Handler> extends MockEngineOptions {
 }
 
 /** msw handlers for a mock vendor, with the same recording and scripting as the mock server. */
-export interface MswMock<Handler> {
+export interface MswMock<Handler> extends ScriptingMembers {
   /** Pass to `setupServer(...handlers)` or `server.use(...handlers)`. */
   readonly handlers: Handler[];
   readonly dialect: MockDialect;
   readonly baseURL: string;
-  readonly requests: readonly RecordedRequest[];
-  readonly lastRequest: RecordedRequest | undefined;
-  readonly uploads: readonly MockUpload[];
-  readonly pendingReplies: number;
-  enqueue(...replies: ReplySource[]): void;
-  /** `path` is the vendor's own path from its root, e.g. `/compat/chat/completions`. */
-  route(method: string, path: string, reply: ReplySource): void;
-  waitForRequests(count: number, timeoutMs?: number): Promise<readonly RecordedRequest[]>;
-  reset(): void;
 }
 
 /**

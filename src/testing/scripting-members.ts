@@ -5,13 +5,20 @@ import type { MockUpload } from './upload.js';
 
 /** What every mock front (the HTTP server, the msw handlers) lets a test script and inspect. */
 export interface ScriptingMembers {
+  /** Every request received since start or the last `reset()`, oldest first. */
   readonly requests: readonly RecordedRequest[];
   readonly lastRequest: RecordedRequest | undefined;
+  /** Files the vendor accepted (Caesar uploads), oldest first, with size and SHA-256 as received. */
   readonly uploads: readonly MockUpload[];
+  /** Queued replies not used yet. */
   readonly pendingReplies: number;
+  /** Queue replies for the next requests, whatever their path, first in first out. */
   enqueue(...replies: ReplySource[]): void;
+  /** Answer `method` (or `'*'`) `path` (the vendor's own path from its root, query ignored) with `reply` until `reset()`. */
   route(method: string, path: string, reply: ReplySource): void;
+  /** Resolves with the requests once `count` have arrived. @defaultValue timeoutMs 2000 */
   waitForRequests(count: number, timeoutMs?: number): Promise<readonly RecordedRequest[]>;
+  /** Forget records, queued replies, routes, uploads and runs; ids restart at 1. Open responses carry on. */
   reset(): void;
 }
 
