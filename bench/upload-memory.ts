@@ -21,6 +21,12 @@ import { exposeGc } from './lib/expose-gc.js';
 import { median } from './lib/stats.js';
 
 const TARGET_MB = 32;
+
+/** One contender's upload: peak RSS growth (MB) and how long the upload took. */
+interface Measure {
+  growth: number;
+  seconds: number;
+}
 const MB = 1024 * 1024;
 
 /** Each uploads the file at `path` and resolves with the byte count the server reported. */
@@ -70,11 +76,11 @@ async function main(): Promise<void> {
     const big = await writeFile(join(dir, 'big.bin'), sizeMB * MB);
     const small = await writeFile(join(dir, 'warm-up.bin'), 64 * 1024);
     const origin = `http://127.0.0.1:${await message<number>(server)}`;
-    const results = new Map<string, number[]>();
+    const results = new Map<string, Measure[]>();
     for (let round = 0; round < rounds; round++) {
       for (const name of Object.keys(contenders)) {
-        const growth = await message<number>(spawn(['contender', name, origin, big, small]));
-        results.set(name, [...(results.get(name) ?? []), growth]);
+        const measured = await message<Measure>(spawn(['contender', name, origin, big, small]));
+        results.set(name, [...(results.get(name) ?? []), measured]);
       }
     }
     report(sizeMB, rounds, results);
@@ -94,12 +100,15 @@ async function measure(name: string, origin: string, big: string, small: string)
   const sampler = setInterval(() => {
     peak = Math.max(peak, process.memoryUsage.rss());
   }, 2);
+  const started = performance.now();
   const received = await upload(origin, big);
+  const seconds = (performance.now() - started) / 1000;
   clearInterval(sampler);
   peak = Math.max(peak, process.memoryUsage.rss());
   const { size } = await stat(big);
   if (received < size) throw new Error(`${name}: the server got ${received} bytes of ${size}`);
-  process.send?.((peak - baseline) / MB, () => process.exit(0));
+  const result: Measure = { growth: (peak - baseline) / MB, seconds };
+  process.send?.(result, () => process.exit(0));
 }
 
 /** Drains every POST and answers with the byte count, keeping nothing: Caesar's and OpenAI's fields. */
@@ -118,19 +127,23 @@ function serve(): void {
   process.on('disconnect', () => process.exit(0));
 }
 
-function report(sizeMB: number, rounds: number, results: Map<string, number[]>): void {
-  const growth = (name: string) => median(results.get(name) ?? []);
+function report(sizeMB: number, rounds: number, results: Map<string, Measure[]>): void {
+  const growth = (name: string) => median((results.get(name) ?? []).map((m) => m.growth));
+  const seconds = (name: string) => median((results.get(name) ?? []).map((m) => m.seconds));
   const base = growth('chatwire path');
-  const rows = [['client', 'growth MB', '× chatwire', 'rounds (MB)']];
+  const rows = [['client', 'growth MB', '× chatwire', 'time s', 'rounds (MB)']];
   for (const [name, values] of results) {
-    const all = values.map((v) => v.toFixed(1)).join(', ');
-    rows.push([name, growth(name).toFixed(1), `${(growth(name) / base).toFixed(1)}×`, all]);
+    const all = values.map((v) => v.growth.toFixed(1)).join(', ');
+    const ratio = `${(growth(name) / base).toFixed(1)}×`;
+    rows.push([name, growth(name).toFixed(1), ratio, seconds(name).toFixed(2), all]);
   }
   console.log(
-    `Upload of a ${sizeMB} MB file from a path: peak RSS growth, median of ${rounds} fresh processes.\n`,
+    `Upload of a ${sizeMB} MB file from a path: peak RSS growth and upload time, median of ${rounds} fresh processes.\n`,
   );
   for (const row of rows) {
-    console.log(`${row[0]!.padEnd(28)}${row[1]!.padStart(10)}${row[2]!.padStart(12)}   ${row[3]}`);
+    console.log(
+      `${row[0]!.padEnd(28)}${row[1]!.padStart(10)}${row[2]!.padStart(12)}${row[3]!.padStart(8)}   ${row[4]}`,
+    );
   }
   const verdict = base <= TARGET_MB ? 'met' : 'missed';
   console.log(`\nchatwire path: ${base.toFixed(1)} MB, target ≤ ${TARGET_MB} MB ${verdict}.`);

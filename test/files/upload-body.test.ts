@@ -87,6 +87,24 @@ describe('fileStream (the path reader without fs.openAsBlob)', () => {
     expectBytes(await bytesOf(fileStream(fs, path)), content);
   });
 
+  it('hands out small views that stay intact after later reads (no buffer is reused)', async () => {
+    const path = await tempFile('views.bin', content);
+    const chunks: Uint8Array[] = [];
+    const reader = fileStream(fs, path).getReader();
+    for (let read = await reader.read(); !read.done; read = await reader.read()) chunks.push(read.value);
+    expect(Math.max(...chunks.map((c) => c.byteLength))).toBe(4096);
+    // 200,000 bytes: three full 64 KiB reads and a short one, cut into 4 KiB views.
+    expect(new Set(chunks.map((c) => c.buffer)).size).toBe(4);
+    // Every chunk is read only now, after the whole file went through: nothing was overwritten.
+    const joined = new Uint8Array(chunks.reduce((n, c) => n + c.byteLength, 0));
+    let at = 0;
+    for (const chunk of chunks) {
+      joined.set(chunk, at);
+      at += chunk.byteLength;
+    }
+    expectBytes(joined, content);
+  });
+
   it('fails with the filesystem error when the file has gone', async () => {
     await expect(bytesOf(fileStream(fs, '/nonexistent/chatwire.bin'))).rejects.toThrow(/ENOENT/);
   });
