@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
 
-// Runtime checks of chat parameters, run before anything is sent. Objects are loose: a field we do
-// not know is the vendor's business and passes through; a field we know must be well-formed.
+// The chat parameters as a zod/mini schema: the spec that chat-params-rules.ts (what the client
+// runs before sending) is property-tested against, exported from chatwire/tools. Objects are loose:
+// a field we do not know is the vendor's business; a field we know must be well-formed.
 
 const text = z.string();
 const nonEmpty = z.string().check(z.minLength(1));

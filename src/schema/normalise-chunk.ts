@@ -1,8 +1,8 @@
 import { ResponseValidationError } from '../errors/request-errors.js';
 import type { ChatCompletionChunk } from './chat-completion.js';
-import { formatIssues } from './format-issues.js';
 import { toUnixSeconds, type ValidateMode } from './normalise-completion.js';
-import { strictChunkSchema } from './response-schemas.js';
+import { strictChunkRule } from './response-rules.js';
+import { check } from './rules.js';
 
 type Json = Record<string, any>;
 
@@ -13,7 +13,7 @@ type Json = Record<string, any>;
  * - `loose` repairs what "almost compatible" servers send (vercel/ai #2548, PR #4031):
  *   `role: null` or `""` is dropped, a missing choice or tool-call `index` becomes its position,
  *   a missing `delta` becomes `{}`, an ISO or string `created` becomes unix seconds.
- * - `strict` checks the fields we read against `strictChunkSchema` and throws
+ * - `strict` checks the fields we read against `strictChunkRule` and throws
  *   `ResponseValidationError` on a mismatch.
  * - `off` passes the object on as it is.
  *
@@ -61,9 +61,8 @@ function repairChoice(choice: Json, position: number): void {
 }
 
 function checkStrict(raw: Json): ChatCompletionChunk {
-  const result = strictChunkSchema.safeParse(raw, { reportInput: true });
-  if (!result.success) {
-    const issues = formatIssues(result.error.issues as never);
+  const issues = check(strictChunkRule, raw);
+  if (issues.length > 0) {
     const summary = issues.map((i) => (i.path ? `${i.path} ${i.message}` : i.message)).join('; ');
     throw new ResponseValidationError(`A stream chunk does not match the expected schema: ${summary}.`, {
       issues,

@@ -1,7 +1,7 @@
 import { ResponseValidationError } from '../errors/request-errors.js';
 import type { ChatCompletion } from './chat-completion.js';
-import { formatIssues } from './format-issues.js';
-import { strictCompletionSchema } from './response-schemas.js';
+import { strictCompletionRule } from './response-rules.js';
+import { check } from './rules.js';
 
 /** How responses are checked: not at all, tolerantly repaired, or against the documented schema. */
 export type ValidateMode = 'off' | 'loose' | 'strict';
@@ -16,10 +16,10 @@ type Json = Record<string, any>;
 export function normaliseCompletion(body: unknown, mode: ValidateMode): ChatCompletion {
   if (mode === 'off') return body as ChatCompletion;
   if (mode === 'strict') {
-    const result = strictCompletionSchema.safeParse(body, { reportInput: true });
-    if (!result.success) {
+    const issues = check(strictCompletionRule, body);
+    if (issues.length > 0) {
       throw new ResponseValidationError('The chat completion does not match the expected schema.', {
-        issues: formatIssues(result.error.issues as never),
+        issues,
       });
     }
     return body as ChatCompletion;

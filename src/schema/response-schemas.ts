@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 
-// `validate: 'strict'` checks responses against these. Extra keys are always allowed (vendors add
+// The documented shape of a completion and of a stream chunk, as `validate: 'strict'` checks them
+// (response-rules.ts holds the checks the client runs). Extra keys are always allowed (vendors add
 // them); what strict adds over loose is that the fields we read must have their documented types.
 
 const usage = z.looseObject({

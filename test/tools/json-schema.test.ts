@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import * as zc from 'zod';
 import * as z from 'zod/mini';
 import type { StandardSchemaV1 } from '../../src/index.js';
-import { jsonSchemaFormat, tool } from '../../src/tools/index.js';
+import {
+  chatCompletionChunkSchema,
+  chatCompletionSchema,
+  chatParamsSchema,
+  jsonSchemaFormat,
+  tool,
+} from '../../src/tools/index.js';
 
 const Weather = z.object({ city: z.string(), celsius: z.number(), note: z.nullable(z.string()) });
 
@@ -166,5 +172,22 @@ describe('tool', () => {
     expect(() => tool({ name: '', parameters: z.object({}) })).toThrow(/name/);
     expect(() => tool({ name: 'x', parameters: z.object({}), execute: 'no' as never })).toThrow(/execute/);
     expect(() => tool({ name: 'x', parameters: opaque })).toThrow(/jsonSchema/);
+  });
+});
+
+describe('the zod/mini specs exported from chatwire/tools', () => {
+  it('check chat parameters and responses as the client does', () => {
+    const params = { model: 'm', messages: [{ role: 'user', content: 'hi' }] };
+    expect(chatParamsSchema.safeParse(params).success).toBe(true);
+    expect(chatParamsSchema.safeParse({ ...params, temperature: 3 }).success).toBe(false);
+    const completion = {
+      id: 'c',
+      object: 'chat.completion',
+      created: 1,
+      model: 'm',
+      choices: [{ index: 0, message: { role: 'assistant', content: 'x' }, finish_reason: 'stop' }],
+    };
+    expect(chatCompletionSchema.safeParse(completion).success).toBe(true);
+    expect(chatCompletionChunkSchema.safeParse(completion).success).toBe(false);
   });
 });
