@@ -26,11 +26,12 @@ export async function requestJson<T>(
   read: (body: unknown, response: Response, redactor: Redactor) => T,
 ): Promise<WithResponse<T>> {
   const { json, ...rest } = spec;
-  const call = await prepareCall(
+  const pending = prepareCall(
     context,
     json === undefined ? rest : { ...rest, body: JSON.stringify(json), contentType: 'application/json' },
     options,
   );
+  const call = pending instanceof Promise ? await pending : pending;
   const received = await send(
     call.request,
     call.policy,

@@ -31,19 +31,23 @@ export function streamConnector(
   let retriesUsed = 0;
   return {
     async open(): Promise<StreamConnection> {
-      call ??= await prepareCall(
-        context,
-        {
-          method: prepared.method ?? 'POST',
-          path: prepared.path,
-          ...(prepared.body === undefined
-            ? {}
-            : { body: JSON.stringify(prepared.body), contentType: 'application/json' }),
-          accept: 'text/event-stream',
-          ...(prepared.headers ? { headers: prepared.headers } : {}),
-        },
-        options,
-      );
+      const pending =
+        call ??
+        prepareCall(
+          context,
+          {
+            method: prepared.method ?? 'POST',
+            path: prepared.path,
+            ...(prepared.body === undefined
+              ? {}
+              : { body: JSON.stringify(prepared.body), contentType: 'application/json' }),
+            accept: 'text/event-stream',
+            ...(prepared.headers ? { headers: prepared.headers } : {}),
+          },
+          options,
+        );
+      // No await when the call is ready: `fetch()` then starts in the caller's own tick.
+      call = pending instanceof Promise ? await pending : pending;
       const { policy, redactor } = call;
       const maxRetries = Math.max(0, policy.maxRetries - retriesUsed);
       const received = await send(

@@ -171,3 +171,41 @@ describe('over a real loopback server', () => {
     }
   });
 });
+
+describe('the request path', () => {
+  // Every microtask between the call and fetch() lets other queued work run first; with a plain
+  // string key nothing on the way needs to wait, so fetch() starts in the caller's own tick.
+  it('calls fetch() within the create() call itself when the key is a string', () => {
+    let called = 0;
+    const client = createClient({
+      apiKey: 'sk-test-key',
+      baseURL: 'http://127.0.0.1:9/v1',
+      maxRetries: 0,
+      fetch: () => {
+        called++;
+        return new Promise<Response>(() => {});
+      },
+    });
+    void client.chat.completions.create({ ...params, stream: true });
+    void client.chat.completions.create(params);
+    expect(called).toBe(2);
+  });
+
+  it('waits for a key function, then sends', async () => {
+    let called = 0;
+    const client = createClient({
+      apiKey: async () => 'sk-from-vault',
+      baseURL: 'http://127.0.0.1:9/v1',
+      maxRetries: 0,
+      fetch: async (_url, init) => {
+        called++;
+        expect(new Headers(init?.headers).get('authorization')).toBe('Bearer sk-from-vault');
+        return json(completionBody());
+      },
+    });
+    const pending = client.chat.completions.create(params);
+    expect(called).toBe(0);
+    await pending;
+    expect(called).toBe(1);
+  });
+});
