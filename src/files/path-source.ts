@@ -5,12 +5,13 @@ type NodeFs = typeof import('node:fs');
 type NodePath = typeof import('node:path');
 type FileHandle = import('node:fs/promises').FileHandle;
 
-// One disk read per 64 KiB, handed to fetch as 4 KiB views of it. Each read block is a fresh
-// buffer (never reused: fetch, a tee or an interceptor may still hold the bytes). What frees spent
-// blocks is V8's young-generation collection, which allocation paces: with a 64 KiB chunk per pull
-// the blocks of ~20 MB piled up before one ran; with 4 KiB views the per-chunk bookkeeping has it
-// run every few MB. bench/upload-memory, 200 MB over loopback: peak growth ~28 MB instead of
-// ~35–40, for ~0.3 s more CPU (0.9 s instead of 0.67; 8 KiB views already lose the memory gain).
+// One disk read per 64 KiB into a scratch buffer of the stream's own, handed to fetch as 4 KiB
+// copies. Each copy is a buffer of its own: nothing handed out is ever written again, and one
+// chunk transferred or kept downstream (a tee, an interceptor) cannot empty or pin its siblings.
+// What frees spent chunks is V8's young-generation collection, which allocation paces: with a
+// 64 KiB chunk per pull ~15 MB piled up before one ran; with 4 KiB chunks the per-chunk
+// bookkeeping has it run every few MB (bench/upload-memory, 200 MB over loopback: peak growth
+// ~28 MB instead of ~35–40, for ~0.2 s more CPU; 8 KiB chunks already lose the memory gain).
 const READ_BYTES = 64 * 1024;
 const SLICE_BYTES = 4 * 1024;
 
@@ -46,10 +47,10 @@ export async function pathSource(path: string | URL): Promise<UploadSource> {
   };
 }
 
-/** Reads the file 64 KiB at a time, one 4 KiB view per pull; the handle is closed at the end, on error and on cancel. */
+/** Reads the file 64 KiB at a time, one 4 KiB copy per pull; the handle is closed at the end, on error and on cancel. */
 export function fileStream(fs: NodeFs, path: string | URL): ReadableStream<Uint8Array> {
   let handle: FileHandle | undefined;
-  let block = new Uint8Array(0);
+  const block = new Uint8Array(READ_BYTES);
   let offset = 0;
   let filled = 0;
   const close = async () => {
@@ -62,7 +63,6 @@ export function fileStream(fs: NodeFs, path: string | URL): ReadableStream<Uint8
         try {
           if (offset >= filled) {
             handle ??= await fs.promises.open(path, 'r');
-            block = new Uint8Array(READ_BYTES);
             offset = 0;
             filled = (await handle.read(block, 0, READ_BYTES, null)).bytesRead;
             if (filled === 0) {
@@ -71,7 +71,7 @@ export function fileStream(fs: NodeFs, path: string | URL): ReadableStream<Uint8
             }
           }
           const end = Math.min(filled, offset + SLICE_BYTES);
-          controller.enqueue(block.subarray(offset, end));
+          controller.enqueue(block.slice(offset, end));
           offset = end;
         } catch (error) {
           await close();

@@ -87,16 +87,17 @@ export const array =
   };
 
 /** Any non-array object; the fields named are checked, others pass through (the vendor's business). */
-export const object =
-  (fields: Readonly<Record<string, Rule>>): Rule =>
-  (value, path, issues) => {
+export const object = (fields: Readonly<Record<string, Rule>>): Rule => {
+  // Own keys, listed once: a `for…in` would also walk anything added to Object.prototype.
+  const entries = Object.entries(fields);
+  return (value, path, issues) => {
     if (!isObject(value)) return wrongType(issues, path, value, 'object');
-    for (const key in fields) {
+    for (const [key, rule] of entries) {
       const field = value[key];
-      const rule = fields[key]!;
       if (field !== undefined || !skipsMissing.has(rule)) rule(field, [...path, key], issues);
     }
   };
+};
 
 /** A plain object (a JSON object, not a Date or a class instance) whose values all pass `item`. */
 export const record =
@@ -104,6 +105,8 @@ export const record =
   (value, path, issues) => {
     if (!isPlain(value)) return wrongType(issues, path, value, 'a plain object');
     for (const key of Reflect.ownKeys(value)) {
+      // Hidden keys (a framework's `__ob__`, a MobX symbol, `arguments.callee`) are not data.
+      if (!Object.prototype.propertyIsEnumerable.call(value, key)) continue;
       if (typeof key === 'symbol') add(issues, path, 'must have only string keys');
       else if (key !== '__proto__') item(value[key], [...path, key], issues);
     }

@@ -246,3 +246,41 @@ function catchError(run: () => void): InvalidRequestError {
   }
   throw new Error('expected InvalidRequestError');
 }
+
+describe('chat parameter rules on unusual objects (the same verdicts as zod/mini)', () => {
+  const base = { model: 'm', messages: [{ role: 'user', content: 'hi' }] };
+  const hidden = <T extends object>(target: T, key: PropertyKey, value: unknown): T =>
+    Object.defineProperty(target, key, { value, enumerable: false });
+  const cases: Array<[string, unknown]> = [
+    ['a record with a hidden symbol key (MobX)', { ...base, metadata: hidden({ a: 1 }, Symbol('mobx'), 1) }],
+    [
+      'a record with a hidden non-number (Vue 2 __ob__)',
+      { ...base, logit_bias: hidden({ 50256: -100 }, '__ob__', {}) },
+    ],
+    ['a record with an enumerable symbol key', { ...base, metadata: { [Symbol('s')]: 1 } }],
+    [
+      '`arguments` as a record',
+      {
+        ...base,
+        metadata: (function (..._: unknown[]) {
+          // biome-ignore lint/complexity/noArguments: the case under test is the arguments object.
+          return arguments;
+        })(1),
+      },
+    ],
+    ['a JSON `__proto__` key', { ...base, metadata: JSON.parse('{"__proto__": 1}') }],
+  ];
+  it.each(cases)('%s', (_name, input) => {
+    expect(check(chatParamsRule, input).length === 0).toBe(chatParamsSchema.safeParse(input).success);
+  });
+
+  it('ignore fields added to Object.prototype', () => {
+    const proto = Object.prototype as Record<string, unknown>;
+    proto.polluted = 1;
+    try {
+      expect(check(chatParamsRule, base)).toEqual([]);
+    } finally {
+      delete proto.polluted;
+    }
+  });
+});
