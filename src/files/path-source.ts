@@ -11,7 +11,7 @@ type FileHandle = import('node:fs/promises').FileHandle;
 // What frees spent chunks is V8's young-generation collection, which allocation paces: with a
 // 64 KiB chunk per pull ~15 MB piled up before one ran; with 4 KiB chunks the per-chunk
 // bookkeeping has it run every few MB (bench/upload-memory, 200 MB over loopback: peak growth
-// ~28 MB instead of ~35–40, for ~0.2 s more CPU; 8 KiB chunks already lose the memory gain).
+// ~28 MB instead of ~35–40, for ~0.3 s more CPU; 8 KiB chunks already lose the memory gain).
 const READ_BYTES = 64 * 1024;
 const SLICE_BYTES = 4 * 1024;
 
