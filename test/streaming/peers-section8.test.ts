@@ -54,7 +54,12 @@ const payload: Case[] = [
     texts: ['Hello', ' world'],
   },
   { name: '[DONE] with a trailing blank line', body: a + b + DONE, texts: ['Hello', ' world'] },
-  { name: '[DONE] without a trailing blank line', body: `${a}${b}data: [DONE]`, texts: ['Hello', ' world'] },
+  {
+    // No finish_reason anywhere: only the unterminated [DONE] says the answer is whole.
+    name: '[DONE] without a trailing blank line',
+    body: `${a}${frame({ content: ' world' })}data: [DONE]`,
+    texts: ['Hello', ' world'],
+  },
   {
     name: '`[DONE]x` is not the end',
     body: `${a}data: [DONE]x\n\n`,
@@ -67,6 +72,19 @@ const payload: Case[] = [
     body: `${a}event: error\ndata: {"error":{"message":"Overloaded","type":"server_error","code":"overloaded"}}\n\n${b}${DONE}`,
     texts: ['Hello'],
     error: { type: StreamError, message: /error in the stream: Overloaded$/, code: 'overloaded' },
+  },
+  {
+    // The event name alone marks it: the data is plain text, not an error object.
+    name: '`event: error` with a plain-text message',
+    body: `${a}event: error\ndata: Overloaded\n\n${b}${DONE}`,
+    texts: ['Hello'],
+    error: { type: StreamError, message: /Overloaded/ },
+  },
+  {
+    name: '`event: error` with `{"message": …}` (no `error` key)',
+    body: `${a}event: error\ndata: {"message":"Overloaded"}\n\n${b}${DONE}`,
+    texts: ['Hello'],
+    error: { type: StreamError, message: /Overloaded/ },
   },
   {
     name: 'a `{"error":{…}}` frame mid-stream (nothing after it is yielded)',
@@ -117,10 +135,12 @@ describe('peers.md §8 — framing and payload, byte by byte and in one piece', 
       '\n\r',
       '\ndata: [DONE]\r\n\r\n',
     ];
-    const outcome = await streamOnce(mock.server, { chunks: pieces });
-    expect(outcome.error).toBeUndefined();
-    expect(textOf(outcome.chunks)).toBe('whole');
-    expect(outcome.chunks).toHaveLength(1);
+    // In memory each piece is its own read (TCP on loopback may merge the writes).
+    for (const outcome of [await drainPieces(pieces), await streamOnce(mock.server, { chunks: pieces })]) {
+      expect(outcome.error).toBeUndefined();
+      expect(textOf(outcome.chunks)).toBe('whole');
+      expect(outcome.chunks).toHaveLength(1);
+    }
   });
 
   for (const [label, char] of [

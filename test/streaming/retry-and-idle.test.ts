@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { APIConnectionError, APIConnectionTimeoutError, StreamError } from '../../src/index.js';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { resolveContext } from '../../src/client-context.js';
+import { APIConnectionError, APIConnectionTimeoutError, createClient, StreamError } from '../../src/index.js';
 import { chunk } from '../../src/testing/index.js';
 import { clientFor, drain, streamParams, textOf } from './helpers.js';
 import { useMockServer } from './loopback.js';
@@ -122,6 +123,50 @@ describe('idleTimeout', () => {
     const { chunks, error } = await drain(
       await clientFor(mock.server, { idleTimeout: 100 }).chat.completions.create(streamParams),
     );
+    expect(textOf(chunks)).toBe('Hel');
+    expect(error).toBeInstanceOf(APIConnectionTimeoutError);
+  });
+});
+
+describe('the default idle timeout (peers.md §7 #21: a stalled body must not hang for good)', () => {
+  afterEach(() => vi.useRealTimers());
+
+  // API.md: 300 s, Caesar 1,800 s (its research answers think for minutes between events).
+  const defaults = {
+    openai: 300_000,
+    bifrost: 300_000,
+    morpheus: 300_000,
+    intandem: 300_000,
+    caesar: 1_800_000,
+  };
+  it.each(Object.entries(defaults))('%s defaults to %i ms', (dialect, ms) => {
+    expect(resolveContext({ dialect: dialect as keyof typeof defaults, apiKey: 'k' }).idleTimeout).toBe(ms);
+  });
+
+  it('fails a stream that stalls after its first event when no idleTimeout is given', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    const first = new TextEncoder().encode(
+      'data: {"id":"s","object":"chat.completion.chunk","created":1,"model":"m","choices":[{"index":0,"delta":{"content":"Hel"},"finish_reason":null}]}\n\n',
+    );
+    // One event, then nothing: no more bytes, no end, no error.
+    const body = new ReadableStream<Uint8Array>({ start: (controller) => controller.enqueue(first) });
+    const client = createClient({
+      apiKey: 'sk-test',
+      baseURL: 'http://127.0.0.1:9/v1',
+      maxRetries: 0,
+      fetch: async () => new Response(body, { headers: { 'content-type': 'text/event-stream' } }),
+    });
+    const stream = await client.chat.completions.create({ ...streamParams, stream: true });
+    const outcome = drain(stream);
+    await vi.advanceTimersByTimeAsync(299_000);
+    let settled = false;
+    void outcome.then(() => {
+      settled = true;
+    });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(settled).toBe(false);
+    await vi.advanceTimersByTimeAsync(2_000);
+    const { chunks, error } = await outcome;
     expect(textOf(chunks)).toBe('Hel');
     expect(error).toBeInstanceOf(APIConnectionTimeoutError);
   });
