@@ -1,4 +1,4 @@
-type Globals = Pick<typeof globalThis, 'Request' | 'ReadableStream'>;
+type Globals = Pick<typeof globalThis, 'Request' | 'ReadableStream'> & { Deno?: unknown; Bun?: unknown };
 
 const cache = new WeakMap<object, boolean>();
 
@@ -6,7 +6,9 @@ const cache = new WeakMap<object, boolean>();
  * True when `fetch` can send a `ReadableStream` body (`duplex: 'half'`): Node, Deno, Bun,
  * Chromium. Firefox and Safari would send the text "[object ReadableStream]" instead, which
  * shows up here as a `text/plain` content type; they get Blob bodies. This is the detection
- * web.dev recommends; it cannot see that Chromium also needs HTTP/2 for such a request.
+ * web.dev recommends (a browser that streams asks for `duplex`); Deno and Bun stream without
+ * reading `duplex`, so there the missing content type is enough. It cannot see that Chromium also
+ * needs HTTP/2 for such a request.
  */
 export function supportsRequestStreams(g: Globals = globalThis): boolean {
   const known = cache.get(g);
@@ -23,7 +25,8 @@ export function supportsRequestStreams(g: Globals = globalThis): boolean {
       },
     };
     const request = new g.Request('http://localhost/', init as RequestInit);
-    supported = duplexRead && !request.headers.has('content-type');
+    const streamsWithoutDuplex = g.Deno !== undefined || g.Bun !== undefined;
+    supported = (duplexRead || streamsWithoutDuplex) && !request.headers.has('content-type');
   } catch {
     // A runtime that throws on a stream body cannot send one.
   }

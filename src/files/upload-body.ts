@@ -39,8 +39,8 @@ export async function createUploadBody(options: {
 }): Promise<UploadBody> {
   const { source, frame, streams } = options;
   const progress = progressReporter(options.onProgress, source.size);
-  const asBlob = (content: Blob): UploadBody => ({
-    body: new Blob([frame.head, content, frame.tail]),
+  const asBlob = async (content: Blob): Promise<UploadBody> => ({
+    body: await joinBlob([frame.head, content, frame.tail]),
     replayable: true,
     streamed: false,
     length: undefined,
@@ -79,6 +79,24 @@ export async function createUploadBody(options: {
     },
     cancel: async (reason) => current?.cancel(reason),
   };
+}
+
+/**
+ * `new Blob(parts)`, checked: Bun 1.4 silently drops a file-backed Blob (`fs.openAsBlob`) placed
+ * inside another Blob, which would upload an empty file. Where the size comes out short, the
+ * parts are read into memory instead (correct, if not memory-flat).
+ */
+export async function joinBlob(parts: Array<Uint8Array | Blob>, BlobOf: typeof Blob = Blob): Promise<Blob> {
+  const joined = new BlobOf(parts as BlobPart[]);
+  const expected = parts.reduce(
+    (n, part) => n + (part instanceof Uint8Array ? part.byteLength : part.size),
+    0,
+  );
+  if (joined.size === expected) return joined;
+  const read = await Promise.all(
+    parts.map(async (part) => (part instanceof Uint8Array ? part : new Uint8Array(await part.arrayBuffer()))),
+  );
+  return new BlobOf(read as BlobPart[]);
 }
 
 /** Reads a one-shot stream into a Blob, letting the runtime decide where the bytes live. */

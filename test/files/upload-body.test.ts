@@ -5,7 +5,7 @@ import { multipartFrame } from '../../src/files/multipart.js';
 import { fileStream, pathSource } from '../../src/files/path-source.js';
 import { supportsRequestStreams } from '../../src/files/request-streams.js';
 import { requireContent, streamSource } from '../../src/files/stream-source.js';
-import { createUploadBody } from '../../src/files/upload-body.js';
+import { createUploadBody, joinBlob } from '../../src/files/upload-body.js';
 import { progressReporter } from '../../src/files/upload-progress.js';
 import type { UploadProgress } from '../../src/index.js';
 import { awkwardBytes, chunkedStream, expectBytes, tempFile, wire } from './helpers.js';
@@ -131,6 +131,20 @@ describe('supportsRequestStreams', () => {
     expect(supportsRequestStreams({ Request: StringifyingRequest, ReadableStream } as never)).toBe(false);
   });
 
+  it('is true in Deno and Bun, which stream without asking for `duplex`', () => {
+    // Like Deno's and Bun's Request: keeps the stream as the body, never reads `duplex`.
+    class NoDuplexRequest extends Request {
+      constructor(url: string, init: RequestInit) {
+        super(url, { method: init.method ?? 'GET', body: init.body ?? null, duplex: 'half' } as RequestInit);
+      }
+    }
+    const globals = { Request: NoDuplexRequest, ReadableStream };
+    expect(supportsRequestStreams({ ...globals, Bun: {} } as never)).toBe(true);
+    expect(supportsRequestStreams({ ...globals, Deno: {} } as never)).toBe(true);
+    // The same Request in a browser page: no sign it streams, so Blob bodies.
+    expect(supportsRequestStreams({ ...globals } as never)).toBe(false);
+  });
+
   it('is false where a stream body throws', () => {
     class Refusing {
       constructor() {
@@ -138,6 +152,23 @@ describe('supportsRequestStreams', () => {
       }
     }
     expect(supportsRequestStreams({ Request: Refusing, ReadableStream } as never)).toBe(false);
+  });
+});
+
+describe('joinBlob', () => {
+  it('reads the parts into memory when the runtime drops a Blob inside a Blob (Bun 1.4, fs.openAsBlob)', async () => {
+    // A Blob constructor that loses Blob parts, as Bun's does for file-backed ones.
+    const Lossy = class extends Blob {
+      constructor(parts: BlobPart[]) {
+        super(parts.filter((part) => !(part instanceof Blob)));
+      }
+    } as typeof Blob;
+    const file = new Blob([content]);
+    const joined = await joinBlob([frame.head, file, frame.tail], Lossy);
+    expectBytes(new Uint8Array(await joined.arrayBuffer()), expected);
+    // Where the runtime keeps them, the Blob is used as is.
+    const kept = await joinBlob([frame.head, file, frame.tail]);
+    expectBytes(new Uint8Array(await kept.arrayBuffer()), expected);
   });
 });
 

@@ -41,5 +41,15 @@ export const upload = {
   contentType: 'text/plain',
 } as const;
 
+/** The path upload step (Node, Bun, Deno): a file written next to the entry, several reads long. */
+export const pathUpload = { file: 'path-upload.bin', size: 200_001 } as const;
+
+/** The path upload's bytes: a pattern that no dropped, repeated or reordered read can reproduce. */
+export const pathUploadBytes = (): Uint8Array => {
+  const bytes = new Uint8Array(pathUpload.size);
+  for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 31 + (i >> 12)) & 0xff;
+  return bytes;
+};
+
 /** Printed by server-side runtimes before the JSON result, so logs around it do not matter. */
 export const resultMarker = 'CHATWIRE_SCENARIO_RESULT ';

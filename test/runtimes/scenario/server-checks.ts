@@ -3,7 +3,7 @@
 
 import { createHash } from 'node:crypto';
 import type { RecordedRequest } from '../../../src/testing/index.js';
-import { apiKey, models, upload } from './script.js';
+import { apiKey, models, pathUpload, pathUploadBytes, upload } from './script.js';
 import { allowedRequestHeaders } from './vendor-routes.js';
 import type { Vendors } from './vendors.js';
 
@@ -48,8 +48,15 @@ export const checkServerSide = async (
 
 /** The runtime's own multipart encoding reached Caesar byte for byte, with its Unicode filename. */
 const checkUpload = async (vendors: Vendors): Promise<string[]> => {
-  const uploads = vendors.caesar.uploads;
-  if (uploads.length !== 1) return [`Caesar received ${uploads.length} uploads, expected 1`];
+  const all = vendors.caesar.uploads;
+  // Server runtimes also upload by path (two uploads): their bytes must be the file's, exactly.
+  const fromPath = all.filter((file) => file.filename === pathUpload.file);
+  const pathSha = createHash('sha256').update(pathUploadBytes()).digest('hex');
+  const pathProblems = fromPath
+    .filter((file) => file.sha256 !== pathSha)
+    .map((file) => `a path upload arrived as ${file.size} bytes that are not the file's`);
+  const uploads = all.filter((file) => file.filename !== pathUpload.file);
+  if (uploads.length !== 1) return [`Caesar received ${uploads.length} uploads from bytes, expected 1`];
   const [received] = uploads;
   const expected = createHash('sha256').update(upload.text).digest('hex');
   const problems: string[] = [];
@@ -58,7 +65,7 @@ const checkUpload = async (vendors: Vendors): Promise<string[]> => {
   if (received?.contentType !== upload.contentType)
     problems.push(`upload type arrived as ${String(received?.contentType)}`);
   if (received?.sha256 !== expected) problems.push('the uploaded bytes did not arrive intact');
-  return problems;
+  return [...problems, ...pathProblems];
 };
 
 const modelOf = (request: RecordedRequest): unknown =>
