@@ -38,8 +38,9 @@ const contentPart = tagged(
   },
   object({ type: nonEmpty }),
 );
+const parts = array(contentPart);
 const content = oneOf((value) =>
-  typeof value === 'string' ? text : Array.isArray(value) ? array(contentPart) : 'string or array',
+  typeof value === 'string' ? text : Array.isArray(value) ? parts : 'string or array',
 );
 
 const toolCall = object({
@@ -82,6 +83,9 @@ const responseFormat = tagged('type', {
   }),
 });
 
+// Built once: a rule made inside `oneOf`'s picker would be rebuilt on every request.
+const stopList = array(text, { max: 4 });
+const namedChoice = object({ type: nonEmpty });
 const penalty = nullish(number(-2, 2));
 const atLeastOne = nullish(integer(1));
 
@@ -101,10 +105,10 @@ export const chatParamsRule: Rule = object({
   logit_bias: nullish(record(number())),
   logprobs: nullish(boolean),
   top_logprobs: nullish(integer(0, 20)),
-  stop: nullish(oneOf((value) => (Array.isArray(value) ? array(text, { max: 4 }) : text))),
+  stop: nullish(oneOf((value) => (Array.isArray(value) ? stopList : text))),
   user: optional(text),
   tools: optional(array(tool)),
-  tool_choice: optional(oneOf((value) => (isObject(value) ? object({ type: nonEmpty }) : text))),
+  tool_choice: optional(oneOf((value) => (isObject(value) ? namedChoice : text))),
   parallel_tool_calls: optional(boolean),
   response_format: optional(responseFormat),
   reasoning_effort: optional(text),

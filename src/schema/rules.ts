@@ -32,16 +32,20 @@ export const boolean: Rule = (value, path, issues) => {
 };
 
 /** A finite number within `[min, max]`; `integer` also asks for a safe integer. */
-export const number =
-  (min = Number.NEGATIVE_INFINITY, max = Number.POSITIVE_INFINITY, integer = false): Rule =>
-  (value, path, issues) => {
+export const number = (
+  min = Number.NEGATIVE_INFINITY,
+  max = Number.POSITIVE_INFINITY,
+  integer = false,
+): Rule => {
+  const low = integer ? Math.max(min, Number.MIN_SAFE_INTEGER) : min;
+  const high = integer ? Math.min(max, Number.MAX_SAFE_INTEGER) : max;
+  return (value, path, issues) => {
     if (typeof value !== 'number' || !Number.isFinite(value)) return wrongType(issues, path, value, 'number');
     if (integer && !Number.isInteger(value)) return add(issues, path, 'expected an integer');
-    const low = integer ? Math.max(min, Number.MIN_SAFE_INTEGER) : min;
-    const high = integer ? Math.min(max, Number.MAX_SAFE_INTEGER) : max;
     if (value < low) add(issues, path, `must be at least ${low}`);
     else if (value > high) add(issues, path, `must be at most ${high}`);
   };
+};
 
 export const integer = (min?: number, max?: number): Rule => number(min, max, true);
 

@@ -1,5 +1,6 @@
 import { parsePartialJson } from '../internal/partial-json.js';
 import type { ChatCompletionChunk } from '../schema/chat-completion.js';
+import { contentDeltas } from './text-stream.js';
 
 /** Every field optional, all the way down: what a JSON answer looks like while it streams in. */
 export type DeepPartial<T> =
@@ -15,17 +16,17 @@ export type DeepPartial<T> =
  * yields nothing, and the chunks are still read to the end, so `finalCompletion()` settles.
  */
 export function partialObjects(chunks: AsyncIterator<ChatCompletionChunk>): AsyncIterableIterator<unknown> {
+  const deltas = contentDeltas(chunks);
   let text = '';
   let shown: string | undefined;
   let notJson = false;
   const iterator: AsyncIterableIterator<unknown> = {
     async next() {
       for (;;) {
-        const result = await chunks.next();
+        const result = await deltas.next();
         if (result.done) return { value: undefined, done: true };
-        const content = result.value.choices.find((choice) => choice.index === 0)?.delta?.content;
-        if (typeof content !== 'string' || content === '' || notJson) continue;
-        text += content;
+        if (notJson) continue;
+        text += result.value;
         const partial = parsePartialJson(text);
         if (partial === undefined) notJson = true;
         if (partial?.value === undefined) continue;
@@ -36,7 +37,7 @@ export function partialObjects(chunks: AsyncIterator<ChatCompletionChunk>): Asyn
       }
     },
     async return() {
-      await chunks.return?.();
+      await deltas.return?.();
       return { value: undefined, done: true };
     },
     [Symbol.asyncIterator]() {

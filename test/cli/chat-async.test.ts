@@ -12,20 +12,23 @@ const vendor = async (name: Parameters<typeof startVendor>[0]): Promise<MockServ
   return server;
 };
 
+/** `chatwire chat --async` against `baseURL`, polling every 20 ms. */
+const asyncChat = (dialect: string, baseURL: string, ...rest: string[]) => [
+  'chat',
+  '--dialect',
+  dialect,
+  '--base-url',
+  baseURL,
+  '--async',
+  '--poll-interval',
+  '20',
+  ...rest,
+];
+
 describe('chatwire chat --async', () => {
   it('intandem: polls the run with a status line per change, then prints the answer (child process)', async () => {
     const server = await vendor('intandem');
-    const args = [
-      'chat',
-      '--dialect',
-      'intandem',
-      '--base-url',
-      server.baseURL,
-      '--async',
-      '--poll-interval',
-      '20',
-      'Draft it',
-    ];
+    const args = asyncChat('intandem', server.baseURL, 'Draft it');
     const run = await runCliProcess(args, keyEnv('intandem'));
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toBe('Echo: Draft it\n');
@@ -39,18 +42,7 @@ describe('chatwire chat --async', () => {
 
   it('bifrost: --async --json waits for the job and prints one result', async () => {
     const server = await vendor('bifrost');
-    const args = [
-      'chat',
-      '--dialect',
-      'bifrost',
-      '--base-url',
-      server.baseURL,
-      '--async',
-      '--poll-interval',
-      '20',
-      '--json',
-      'Later',
-    ];
+    const args = asyncChat('bifrost', server.baseURL, '--json', 'Later');
     const run = await runCliInProcess(args, keyEnv('bifrost'));
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout)).toMatchObject({
@@ -72,17 +64,7 @@ describe('chatwire chat --async', () => {
       dialect: intandemMockDialect({ failRuns: 'Provider timed out' }),
     });
     onClose(() => server.close());
-    const args = [
-      'chat',
-      '--dialect',
-      'intandem',
-      '--base-url',
-      server.baseURL,
-      '--async',
-      '--poll-interval',
-      '20',
-      'X',
-    ];
+    const args = asyncChat('intandem', server.baseURL, 'X');
     const run = await runCliInProcess(args, keyEnv('intandem'));
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/^✗ run \S+ failed after/m);

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ChatCompletionStream } from '../../src/index.js';
 import { CompletionAccumulator } from '../../src/streaming/accumulate.js';
-import { bodyOf, chunkBody, frame } from './helpers.js';
+import { bodyOf, chunkBody, DONE, frame } from './helpers.js';
 
-const DONE = 'data: [DONE]\n\n';
 const finalOf = (...frames: string[]) =>
   ChatCompletionStream.fromReadableStream(bodyOf([...frames, DONE])).finalCompletion();
 

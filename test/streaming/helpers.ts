@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { type ChatCompletionChunk, ChatCompletionStream, createClient } from '../../src/index.js';
-import type { MockServer } from '../../src/testing/index.js';
+import { chunk, type MockServer } from '../../src/testing/index.js';
 
 const encoder = new TextEncoder();
 
@@ -75,6 +75,16 @@ export const clientFor = (server: MockServer, options: Parameters<typeof createC
   createClient({ baseURL: server.baseURL, apiKey: TEST_KEY, maxRetries: 0, ...options });
 
 export const messages = [{ role: 'user' as const, content: 'hello' }];
+
+/** A three-chunk answer, "Hello", as the mock sends it (`{ sse: hello }`). */
+export const hello = [
+  chunk({ role: 'assistant', content: 'Hel' }),
+  chunk({ content: 'lo' }),
+  chunk({ finishReason: 'stop' }),
+];
+
+/** The `[DONE]` frame that ends an OpenAI-style stream. */
+export const DONE = 'data: [DONE]\n\n';
 export const streamParams = { model: 'gpt-4o-mini', messages, stream: true as const };
 
 /** A `data:` frame for a chunk whose first choice carries `delta`. */

@@ -14,21 +14,16 @@ import {
   byteByByte,
   bytes,
   clientFor,
+  DONE,
   drain,
   drainPieces,
   frame,
+  hello,
   settlesWithin,
   streamParams,
   textOf,
 } from './helpers.js';
 import { streamOnce, useMockServer } from './loopback.js';
-
-const DONE = 'data: [DONE]\n\n';
-const hello = [
-  chunk({ role: 'assistant', content: 'Hel' }),
-  chunk({ content: 'lo' }),
-  chunk({ finishReason: 'stop' }),
-];
 
 describe('peers.md §7 — SSE parsing and decoding', () => {
   const mock = useMockServer();

@@ -10,14 +10,8 @@ import {
 } from '../../src/index.js';
 import { createStream } from '../../src/resources/chat-streams.js';
 import { chunk } from '../../src/testing/index.js';
-import { clientFor, drain, frame, streamParams, TEST_KEY, textOf } from './helpers.js';
+import { clientFor, drain, frame, hello, streamParams, TEST_KEY, textOf } from './helpers.js';
 import { streamOnce, useMockServer } from './loopback.js';
-
-const hello = [
-  chunk({ role: 'assistant', content: 'Hel' }),
-  chunk({ content: 'lo' }),
-  chunk({ finishReason: 'stop' }),
-];
 
 describe('peers.md §8 — transport', () => {
   const mock = useMockServer();

@@ -2,10 +2,9 @@
 // chatwire/testing mock) with the body written byte by byte and in one piece, and in memory.
 import { describe, expect, it } from 'vitest';
 import { type APIConnectionError, StreamError } from '../../src/index.js';
-import { byteByByte, bytes, drainPieces, frame, type Outcome, textOf } from './helpers.js';
+import { byteByByte, bytes, DONE, drainPieces, frame, type Outcome, textOf } from './helpers.js';
 import { streamOnce, useMockServer } from './loopback.js';
 
-const DONE = 'data: [DONE]\n\n';
 const a = frame({ role: 'assistant', content: 'Hello' });
 const b = frame({ content: ' world' }, 'stop');
 const json = (delta: Record<string, unknown>, finish: string | null = null) =>

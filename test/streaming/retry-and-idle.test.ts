@@ -2,14 +2,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { resolveContext } from '../../src/client-context.js';
 import { APIConnectionError, APIConnectionTimeoutError, createClient, StreamError } from '../../src/index.js';
 import { chunk } from '../../src/testing/index.js';
-import { clientFor, drain, streamParams, textOf } from './helpers.js';
+import { clientFor, drain, hello, streamParams, textOf } from './helpers.js';
 import { useMockServer } from './loopback.js';
 
-const hello = [
-  chunk({ role: 'assistant', content: 'Hel' }),
-  chunk({ content: 'lo' }),
-  chunk({ finishReason: 'stop' }),
-];
 const resetBeforeFirstEvent = { sse: [{ pauseMs: 20 }], resetAfter: 0 } as const;
 
 describe('retries of a stream', () => {

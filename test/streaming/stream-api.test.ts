@@ -7,15 +7,20 @@ import {
   InvalidRequestError,
   StreamError,
 } from '../../src/index.js';
-import { chunk, completion } from '../../src/testing/index.js';
-import { bodyOf, clientFor, drain, frame, messages, settlesWithin, streamParams, textOf } from './helpers.js';
+import { completion } from '../../src/testing/index.js';
+import {
+  bodyOf,
+  clientFor,
+  drain,
+  frame,
+  hello,
+  messages,
+  settlesWithin,
+  streamParams,
+  textOf,
+} from './helpers.js';
 import { useMockServer } from './loopback.js';
 
-const hello = [
-  chunk({ role: 'assistant', content: 'Hel' }),
-  chunk({ content: 'lo' }),
-  chunk({ finishReason: 'stop' }),
-];
 const decode = async (body: ReadableStream<Uint8Array>) => new Response(body).text();
 
 describe('create({ stream: true }) and stream()', () => {

@@ -26,6 +26,26 @@ export interface NoAnswer {
   readonly error: string;
 }
 
+/** Sends `request` as it is, under `signal`. */
+export const fetchWire = (request: WireRequest, signal: AbortSignal): Promise<Response> =>
+  fetch(request.url, {
+    method: request.method,
+    headers: request.headers,
+    ...(request.body === undefined ? {} : { body: request.body }),
+    signal,
+  });
+
+/** The answer to a request sent at `started` (ms), once its body has been read. */
+export const answered = (response: Response, bytes: Uint8Array, text: string, started: number): Exchange => ({
+  ok: true,
+  status: response.status,
+  headers: response.headers,
+  bytes,
+  text,
+  json: parseJson(text),
+  ms: Date.now() - started,
+});
+
 export const parseJson = (text: string): unknown => {
   try {
     return JSON.parse(text);

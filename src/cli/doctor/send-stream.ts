@@ -1,4 +1,11 @@
-import { connectionProblem, type Exchange, type NoAnswer, parseJson, type WireRequest } from './exchange.js';
+import {
+  answered,
+  connectionProblem,
+  type Exchange,
+  fetchWire,
+  type NoAnswer,
+  type WireRequest,
+} from './exchange.js';
 import { linkedSignal } from './linked-signal.js';
 import type { SendLimits } from './send.js';
 
@@ -30,12 +37,7 @@ export const sendStream = async (
   const started = Date.now();
   const link = linkedSignal(limits.signal, limits.timeoutMs);
   try {
-    const response = await fetch(request.url, {
-      method: request.method,
-      headers: request.headers,
-      ...(request.body === undefined ? {} : { body: request.body }),
-      signal: link.signal,
-    });
+    const response = await fetchWire(request, link.signal);
     const headersMs = Date.now() - started;
     const parts: Uint8Array[] = [];
     const decoder = new TextDecoder();
@@ -69,15 +71,8 @@ export const sendStream = async (
     }
     void reader?.cancel().catch(() => undefined);
     link.abort();
-    const bytes = concat(parts);
     return {
-      ok: true,
-      status: response.status,
-      headers: response.headers,
-      bytes,
-      text,
-      json: parseJson(text),
-      ms: Date.now() - started,
+      ...answered(response, concat(parts), text, started),
       headersMs,
       end,
       ...(problem === undefined ? {} : { problem }),

@@ -1,4 +1,11 @@
-import { connectionProblem, type Exchange, type NoAnswer, parseJson, type WireRequest } from './exchange.js';
+import {
+  answered,
+  connectionProblem,
+  type Exchange,
+  fetchWire,
+  type NoAnswer,
+  type WireRequest,
+} from './exchange.js';
 import { linkedSignal } from './linked-signal.js';
 
 /** Limits of one request. */
@@ -13,23 +20,9 @@ export const send = async (request: WireRequest, limits: SendLimits): Promise<Ex
   const started = Date.now();
   const { signal, dispose } = linkedSignal(limits.signal, limits.timeoutMs);
   try {
-    const response = await fetch(request.url, {
-      method: request.method,
-      headers: request.headers,
-      ...(request.body === undefined ? {} : { body: request.body }),
-      signal,
-    });
+    const response = await fetchWire(request, signal);
     const bytes = new Uint8Array(await response.arrayBuffer());
-    const text = new TextDecoder().decode(bytes);
-    return {
-      ok: true,
-      status: response.status,
-      headers: response.headers,
-      bytes,
-      text,
-      json: parseJson(text),
-      ms: Date.now() - started,
-    };
+    return answered(response, bytes, new TextDecoder().decode(bytes), started);
   } catch (error) {
     if (limits.signal.aborted) throw error;
     return { ok: false, error: connectionProblem(error, limits.timeoutMs) };
