@@ -2,13 +2,36 @@
 // Browser ESM bundles, minified, gzip level 9; "KB" is 1000 bytes.
 const browserEsm = (config) => ({ ...config, format: 'esm', platform: 'browser', target: 'es2022' });
 
+// A code-splitting bundler (Vite, webpack, Rollup) leaves each `import()` to a chunk loaded on
+// first use: uploads, polling, research and structured parsing. Leaving them external measures
+// what a page that chats loads up front.
+const lazyImportsExternal = {
+  name: 'lazy-imports-external',
+  setup(build) {
+    build.onResolve({ filter: /.*/ }, (args) =>
+      args.kind === 'dynamic-import' ? { path: args.path, external: true } : undefined,
+    );
+  },
+};
+const firstLoad = (config) => ({
+  ...browserEsm(config),
+  plugins: [...(config.plugins ?? []), lazyImportsExternal],
+});
+
 export default [
   {
-    name: 'createClient + a streamed chat (ESM, browser)',
+    // The goal is 15 KB (README, "Bundle size" says what stands between). This budget stops regressions.
+    name: 'createClient + a streamed chat, first load (ESM, browser, code-split)',
     path: 'test/runtimes/bundles/streamed-chat.js',
-    // The goal is 15 KB; today every resource is wired into createClient and ofetch and
-    // eventsource-parser take ~5 KB gzip (README, "Bundle size"). This budget stops regressions.
-    limit: '33 KB',
+    limit: '25 KB',
+    gzip: true,
+    modifyEsbuildConfig: firstLoad,
+  },
+  {
+    // One file with every lazy chunk inlined, as a worker or a bundler without splitting ships it.
+    name: 'createClient + a streamed chat, one file (ESM, browser, nothing split)',
+    path: 'test/runtimes/bundles/streamed-chat.js',
+    limit: '34 KB',
     gzip: true,
     modifyEsbuildConfig: browserEsm,
   },

@@ -2,9 +2,11 @@ import { dirname, resolve } from 'node:path';
 import type { Plugin } from 'esbuild';
 import { defineConfig, type Options } from 'tsup';
 
+type TsupPlugin = NonNullable<Options['plugins']>[number];
+
 const library: Options = {
   entry: { index: 'src/index.ts', testing: 'src/testing/index.ts', tools: 'src/tools/index.ts' },
-  format: ['esm', 'cjs'],
+  format: ['cjs'],
   dts: true,
   sourcemap: true,
   clean: false, // the build script empties dist/ first: two configs run in parallel here
@@ -13,6 +15,29 @@ const library: Options = {
   splitting: false,
   treeshake: true,
   external: ['node:http', 'node:net', 'node:events', 'node:fs', 'node:path', 'node:buffer', 'node:util'],
+};
+
+/**
+ * esbuild's splitting keeps `import './chunk-….js'` lines only to order evaluation. Our chunks
+ * have no side effects (package.json says so), so consumers' bundlers drop those lines anyway,
+ * and esbuild warns about each one ("Ignoring this import"). Blank them (line numbers, and so
+ * the source maps, stay as they are).
+ */
+function dropBareChunkImports(): TsupPlugin {
+  return {
+    name: 'drop-bare-chunk-imports',
+    renderChunk: (code: string) => ({ code: code.replace(/^import (["'])\.\/chunk-[\w-]+\.js\1;$/gm, '') }),
+  };
+}
+
+// ESM is code-split: what `import()` loads lazily (uploads, runs, research, structured parsing)
+// stays in chunks of its own, which a browser bundler keeps out of a chat-only page's first load.
+// The entries share chunks, so `chatwire` and `chatwire/tools` hold one copy of each class.
+const libraryEsm: Options = {
+  ...library,
+  format: ['esm'],
+  splitting: true,
+  plugins: [dropBareChunkImports()],
 };
 
 // src/cli reaches the library only through src/index.ts. In the package that is dist/index.js,
@@ -42,4 +67,4 @@ const cli: Options = {
   esbuildPlugins: [useBuiltLibrary],
 };
 
-export default defineConfig([library, cli]);
+export default defineConfig([libraryEsm, library, cli]);

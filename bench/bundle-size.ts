@@ -1,18 +1,23 @@
 // Browser bundle size of one streamed chat: chatwire (the built ESM) against openai-node.
 // Run: npm run build && npx tsx bench/bundle-size.ts
 // Each entry: esbuild --bundle --minify --format=esm --platform=browser, then gzip -9.
+// "first load" leaves each import() out, as a code-splitting bundler (Vite, webpack, Rollup) puts
+// it in a chunk fetched on first use; "one file" inlines everything (a worker, no splitting).
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build, type Metafile } from 'esbuild';
+import { lazyImportsExternal } from '../test/runtimes/lib/lazy-imports-external.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+const chatwire = `chatwire@${readVersion('package.json')}`;
 const entries = [
-  { name: 'chatwire', entry: 'test/runtimes/bundles/streamed-chat.js', version: readVersion('package.json') },
+  { label: `${chatwire} first load`, entry: 'test/runtimes/bundles/streamed-chat.js', split: true },
+  { label: `${chatwire} one file`, entry: 'test/runtimes/bundles/streamed-chat.js', split: false },
   {
-    name: 'openai',
+    label: `openai@${readVersion('node_modules/openai/package.json')}`,
     entry: 'test/runtimes/bundles/openai-streamed-chat.js',
-    version: readVersion('node_modules/openai/package.json'),
+    split: false, // it has no import(): its first load is the whole bundle
   },
 ] as const;
 
@@ -31,7 +36,7 @@ if (!existsSync(`${root}dist/index.js`)) {
 }
 
 const measured: Measured[] = [];
-for (const { name, entry, version } of entries) {
+for (const { label, entry, split } of entries) {
   const result = await build({
     entryPoints: [`${root}${entry}`],
     bundle: true,
@@ -42,26 +47,27 @@ for (const { name, entry, version } of entries) {
     write: false,
     metafile: true,
     logLevel: 'silent',
+    plugins: split ? [lazyImportsExternal] : [],
   });
   const code = result.outputFiles[0]?.contents ?? new Uint8Array();
   measured.push({
-    label: `${name}@${version}`,
+    label,
     minified: code.byteLength,
     gzip: gzipSync(code, { level: 9 }).byteLength,
     metafile: result.metafile,
   });
 }
 
-const [ours, theirs] = measured as [Measured, Measured];
+const [ours, oursWhole, theirs] = measured as [Measured, Measured, Measured];
 const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} KB`;
 console.log('createClient + one streamed chat, browser ESM bundle (KB = 1000 bytes)\n');
-console.log(`${'package'.padEnd(24)}${'minified'.padStart(11)}${'gzip -9'.padStart(11)}`);
+console.log(`${'bundle'.padEnd(30)}${'minified'.padStart(11)}${'gzip -9'.padStart(11)}`);
 for (const row of measured)
-  console.log(`${row.label.padEnd(24)}${kb(row.minified).padStart(11)}${kb(row.gzip).padStart(11)}`);
-console.log(
-  `\nratio chatwire / openai (gzip): ${(ours.gzip / theirs.gzip).toFixed(2)}  (openai is ${(theirs.gzip / ours.gzip).toFixed(2)}× chatwire)`,
-);
-console.log(`\nchatwire bundle by source (minified bytes before gzip):`);
+  console.log(`${row.label.padEnd(30)}${kb(row.minified).padStart(11)}${kb(row.gzip).padStart(11)}`);
+const ratio = (a: Measured) =>
+  `${(a.gzip / theirs.gzip).toFixed(2)} (openai is ${(theirs.gzip / a.gzip).toFixed(2)}×)`;
+console.log(`\nratio chatwire / openai (gzip): first load ${ratio(ours)}, one file ${ratio(oursWhole)}`);
+console.log(`\nchatwire first load by source (minified bytes before gzip):`);
 for (const [source, bytes] of bySource(ours.metafile))
   console.log(`  ${source.padEnd(40)}${kb(bytes).padStart(10)}`);
 

@@ -1,15 +1,16 @@
 import type { APIPromise } from './api-promise.js';
 import { type ClientContext, resolveContext } from './client-context.js';
 import type { DialectInput, OptionsOf, ParamsOf } from './dialects/registry.js';
+import { lazyApi, loadChunk } from './internal/lazy.js';
 import type { ClientOptions, RequestOptions } from './options.js';
 import { createCompletion } from './resources/chat-completions.js';
 import { createStream, lazyStream } from './resources/chat-streams.js';
-import { type Collections, createCollections } from './resources/collections.js';
-import { createFiles, type Files } from './resources/files.js';
-import { parseChat } from './resources/parse.js';
-import { createResearch, type Research } from './resources/research.js';
+import type { Collections } from './resources/collections.js';
+import type { Files } from './resources/files.js';
+import { lazyResources } from './resources/lazy-resources.js';
+import type { Research } from './resources/research.js';
 import { runTools } from './resources/run-tools.js';
-import { createRun, createRuns, type Runs } from './resources/runs.js';
+import type { Runs } from './resources/runs.js';
 import type { StructuredChatMethods, StructuredParams } from './resources/structured-methods.js';
 import type { ChatCompletion } from './schema/chat-completion.js';
 import type { Run } from './schema/run.js';
@@ -67,7 +68,16 @@ export function createClient<const D extends DialectInput = 'openai'>(
   return buildClient(resolveContext(options));
 }
 
+// Loaded on first use, like the resources below: a page that only chats does not bundle them.
+const createRun = lazyApi(() =>
+  loadChunk('runs', () => import('./resources/runs.js')).then((m) => m.createRun),
+);
+const parseChat = lazyApi(() =>
+  loadChunk('parse', () => import('./resources/parse.js')).then((m) => m.parseChat),
+);
+
 function buildClient<P, O>(context: ClientContext): Client<P, O> {
+  const { runs, research, files, collections } = lazyResources(context);
   const completions: ChatCompletions<P, O> = {
     create: ((params: P, options?: RequestOptions) => {
       const flags = params as { stream?: unknown; async?: unknown };
@@ -83,10 +93,10 @@ function buildClient<P, O>(context: ClientContext): Client<P, O> {
   };
   return Object.freeze({
     chat: Object.freeze({ completions: Object.freeze(completions) }),
-    runs: Object.freeze(createRuns(context)),
-    research: Object.freeze(createResearch(context)),
-    files: Object.freeze(createFiles(context)),
-    collections: Object.freeze(createCollections(context)),
+    runs: Object.freeze(runs),
+    research: Object.freeze(research),
+    files: Object.freeze(files),
+    collections: Object.freeze(collections),
     dialect: context.dialect.name,
     baseURL: context.baseURL,
     withOptions: (options: Partial<ClientOptions>) =>

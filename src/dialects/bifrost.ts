@@ -1,6 +1,6 @@
+import { loadChunk } from '../internal/lazy.js';
 import type { ChatCompletionCreateParams } from '../schema/chat-params.js';
 import { type BifrostRequestOptions, bifrostControlHeaders } from './bifrost-controls.js';
-import { bifrostRuns } from './bifrost-runs.js';
 import { bearer, defineDialect, Refusals } from './define-dialect.js';
 import type { Dialect } from './dialect.js';
 
@@ -35,7 +35,7 @@ export function bifrost(
     // A gateway without governance needs no key at all.
     keyOptional: true,
     defaults: { timeout: 600_000, idleTimeout: 300_000 },
-    runs: bifrostRuns,
+    runs: () => loadChunk('async jobs', () => import('./bifrost-runs.js')).then((m) => m.bifrostRuns),
     capabilities: { async: true },
     prepareChat: (params, extras) => {
       const body: Record<string, unknown> = { ...params };

@@ -55,8 +55,11 @@ export interface Dialect<TParams = ChatCompletionCreateParams, TOptions = {}> {
   readonly unwrapChunk: (data: unknown) => unknown;
   /** Reads the vendor's error body into message, code, type and param. */
   readonly readError: (body: unknown) => ErrorInfo;
-  /** Async runs, where the vendor has them (`capabilities.async`). */
-  readonly runs?: RunSpec;
+  /**
+   * Async runs, where the vendor has them (`capabilities.async`): the spec, or a function that
+   * loads it (the built-in dialects load theirs with `import()` when a run is first used).
+   */
+  readonly runs?: RunSpec | (() => Promise<RunSpec>);
   /** Phantoms: carry `TParams` and `TOptions` for type inference. */
   readonly __params?: TParams;
   readonly __options?: TOptions;

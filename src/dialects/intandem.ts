@@ -1,10 +1,10 @@
 import { readErrorBody } from '../errors/read-error-body.js';
 import { ResponseValidationError } from '../errors/request-errors.js';
+import { loadChunk } from '../internal/lazy.js';
 import { toUnixSeconds } from '../schema/normalise-completion.js';
 import { bearer, defineDialect, type LooseMessages, Refusals } from './define-dialect.js';
 import type { Dialect } from './dialect.js';
 import type { InTandemChatParams } from './intandem-params.js';
-import { inTandemRuns } from './intandem-runs.js';
 
 const MODEL = /^(openai|anthropic|google)\/\S+/;
 const TOOL_NAME = /^[a-zA-Z0-9_-]{1,64}$/;
@@ -41,7 +41,7 @@ export function intandem(): Dialect<InTandemChatParams> {
     env: { apiKey: 'INTANDEM_API_TOKEN', baseURL: 'INTANDEM_BASE_URL' },
     auth: bearer,
     defaults: { timeout: 600_000, idleTimeout: 300_000 },
-    runs: inTandemRuns,
+    runs: () => loadChunk('async runs', () => import('./intandem-runs.js')).then((m) => m.inTandemRuns),
     capabilities: { async: true, multipleChoices: false },
     prepareChat: (params) => {
       const body = params as unknown as Json;

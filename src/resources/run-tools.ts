@@ -2,9 +2,9 @@ import type { ClientContext } from '../client-context.js';
 import { ChatwireError } from '../errors/chatwire-error.js';
 import { APIUserAbortError } from '../errors/connection-errors.js';
 import { InvalidRequestError } from '../errors/request-errors.js';
+import { loadChunk } from '../internal/lazy.js';
 import type { RequestOptions } from '../options.js';
 import type { LoopPort } from '../structured/loop-port.js';
-import { parseCompletion } from '../structured/parse-completion.js';
 import { runtimeOf } from '../structured/tool-definition.js';
 import type { ToolRunResult } from '../structured/tool-run-types.js';
 import type { ToolRunStream } from '../tools/loop/tool-run-stream.js';
@@ -47,7 +47,11 @@ function loopPort(context: ClientContext, options: RequestOptions, mode: 'json' 
     },
     complete: (request, signal) => createCompletion(context, request, { ...options, signal }),
     stream: (request, signal) => lazyStream(context, request, { ...options, signal }),
-    parseCompletion,
+    // Loaded when a tool loop's answer must be parsed (a `jsonSchemaFormat()` request).
+    parseCompletion: (completion, format) =>
+      loadChunk('structured output', () => import('../structured/parse-completion.js')).then((m) =>
+        m.parseCompletion(completion, format),
+      ),
     signal: options.signal,
     invalid: (message, issues) => new InvalidRequestError(message, issues),
     aborted: (message, cause) => new APIUserAbortError(message, { cause }),

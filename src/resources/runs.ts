@@ -38,7 +38,7 @@ export function createRun(
 ): APIPromise<Run> {
   return new APIPromise(
     (async () => {
-      const { readRun } = runSpec(context);
+      const { readRun } = await runSpec(context);
       return postChat(context, params, options, (body, _response, redactor) =>
         withoutKey(readRun(body), redactor),
       );
@@ -50,7 +50,7 @@ export function createRuns(context: ClientContext): Runs {
   const retrieve = (id: string, options?: RequestOptions) =>
     new APIPromise(
       (async () => {
-        const spec = runSpec(context);
+        const spec = await runSpec(context);
         try {
           return await requestJson(
             context,
@@ -82,7 +82,7 @@ export function createRuns(context: ClientContext): Runs {
     list: (query = {}, options) =>
       new APIPromise(
         (async () => {
-          const spec = runSpec(context);
+          const spec = await runSpec(context);
           const perPage = query.perPage ?? 20;
           if (!spec.listPath || !spec.readRunList) {
             throw new InvalidRequestError(`The ${context.dialect.name} dialect cannot list runs.`);
@@ -121,10 +121,10 @@ function withoutKey(run: Run, redactor: Redactor): Run {
   return run.error === undefined ? run : { ...run, error: redactor.value(run.error) };
 }
 
-function runSpec(context: ClientContext): RunSpec {
+async function runSpec(context: ClientContext): Promise<RunSpec> {
   const spec = context.dialect.runs;
   if (!spec) throw new InvalidRequestError(`The ${context.dialect.name} dialect has no async runs.`);
-  return spec;
+  return typeof spec === 'function' ? spec() : spec;
 }
 
 /** A 404 on a poll means different things per vendor (Bifrost: expired, or another key's job): say which. */

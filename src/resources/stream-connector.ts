@@ -1,6 +1,7 @@
 import type { ClientContext } from '../client-context.js';
 import type { PreparedRequest } from '../dialects/dialect.js';
 import { StreamError } from '../errors/request-errors.js';
+import { loadChunk } from '../internal/lazy.js';
 import { sleep } from '../internal/sleep.js';
 import type { RequestOptions } from '../options.js';
 import { type PreparedCall, prepareCall } from '../prepare-request.js';
@@ -9,7 +10,6 @@ import type { RequestLease } from '../transport/request-lease.js';
 import { backoffDelay } from '../transport/retry-policy.js';
 import { send } from '../transport/send.js';
 import { errorContext } from './error-context.js';
-import { jsonAsEventStream } from './json-as-event-stream.js';
 
 /** A streamed call: a chat request a dialect prepared, or a plain GET of an event stream. */
 export interface StreamRequest extends Omit<PreparedRequest, 'body'> {
@@ -79,7 +79,11 @@ async function takeOver(
 ): Promise<{ body: ReadableStream<Uint8Array>; lease: RequestLease }> {
   const type = response.headers.get('content-type') ?? '';
   if (/json/i.test(type) && !/event-stream/i.test(type)) {
-    // Read under `timeout`, like any JSON body.
+    // Read under `timeout`, like any JSON body. A rare answer: its reader loads when needed.
+    const { jsonAsEventStream } = await loadChunk(
+      'JSON-as-stream',
+      () => import('./json-as-event-stream.js'),
+    );
     const body = await jsonAsEventStream(response, context.dialect, maxBytes);
     lease.disarm();
     return { body, lease };

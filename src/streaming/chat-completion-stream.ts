@@ -1,9 +1,9 @@
 import { ChatwireError } from '../errors/chatwire-error.js';
 import { APIUserAbortError } from '../errors/connection-errors.js';
 import { readErrorBody } from '../errors/read-error-body.js';
+import { lazyIterator, loadChunk } from '../internal/lazy.js';
 import type { ChatCompletion, ChatCompletionChunk } from '../schema/chat-completion.js';
 import type { ValidateMode } from '../schema/normalise-completion.js';
-import { parseCompletion } from '../structured/parse-completion.js';
 import { type ParsedChatCompletion, schemaOf } from '../structured/response-format.js';
 import { linkAbort } from '../transport/abort-link.js';
 import { CompletionAccumulator } from './accumulate.js';
@@ -11,7 +11,7 @@ import { bodyLease } from './body-lease.js';
 import { ChunkReader } from './chunk-reader.js';
 import type { ChunkSource } from './chunk-source.js';
 import { type ChunkPuller, encodeSse } from './encode.js';
-import { type DeepPartial, partialObjects } from './partial-objects.js';
+import type { DeepPartial } from './partial-objects.js';
 import { settleable } from './settleable.js';
 import { teeSource } from './tee.js';
 import { contentDeltas } from './text-stream.js';
@@ -136,8 +136,15 @@ export class ChatCompletionStream<T = unknown> implements AsyncIterable<ChatComp
    */
   get partialObjects(): AsyncIterable<DeepPartial<T>> {
     return {
-      [Symbol.asyncIterator]: () =>
-        partialObjects(this[Symbol.asyncIterator]()) as AsyncIterator<DeepPartial<T>>,
+      [Symbol.asyncIterator]: () => {
+        const chunks = this[Symbol.asyncIterator]();
+        // The partial-JSON reader loads on the first read: plain chats never bundle it.
+        return lazyIterator(() =>
+          loadChunk('partial JSON', () => import('./partial-objects.js')).then(({ partialObjects }) => ({
+            [Symbol.asyncIterator]: () => partialObjects(chunks) as AsyncIterator<DeepPartial<T>>,
+          })),
+        );
+      },
     };
   }
 
@@ -152,7 +159,13 @@ export class ChatCompletionStream<T = unknown> implements AsyncIterable<ChatComp
     if (schemaOf(this.#responseFormat) === undefined) {
       return this.#accumulated() as Promise<ParsedChatCompletion<T>>;
     }
-    this.#parsed ??= this.#accumulated().then((c) => parseCompletion<T>(c, this.#responseFormat));
+    this.#parsed ??= this.#accumulated().then(async (completion) => {
+      const { parseCompletion } = await loadChunk(
+        'structured output',
+        () => import('../structured/parse-completion.js'),
+      );
+      return parseCompletion<T>(completion, this.#responseFormat);
+    });
     return this.#parsed;
   }
 

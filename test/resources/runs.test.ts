@@ -3,8 +3,10 @@ import { describe, expect, it } from 'vitest';
 import {
   APIUserAbortError,
   bifrost,
+  defineDialect,
   InvalidRequestError,
   NotFoundError,
+  openai,
   type Run,
   RunFailedError,
   RunTimeoutError,
@@ -267,4 +269,46 @@ describe('waiting ends cleanly', () => {
     await expect(client.runs.retrieve('x')).rejects.toBeInstanceOf(InvalidRequestError);
     expect(calls).toHaveLength(0);
   });
+});
+
+describe('runs of a custom dialect', () => {
+  // A dialect may give its RunSpec as a value or (as the built-in ones do) as a loader.
+  const spec = {
+    retrievePath: (id: string) => `/jobs/${id}`,
+    readRun: (body: unknown): Run => {
+      const job = body as { id: string; state: string };
+      return {
+        id: job.id,
+        status: job.state === 'done' ? 'completed' : 'in_progress',
+        vendorStatus: job.state,
+        createdAt: '2026-01-01T00:00:00Z',
+      };
+    },
+    notFoundHint: 'Jobs expire after a day.',
+  };
+  const custom = (runs: typeof spec | (() => Promise<typeof spec>)) =>
+    defineDialect({
+      ...openai(),
+      name: 'custom-jobs',
+      runs,
+      capabilities: { ...openai().capabilities, async: true },
+    });
+
+  for (const [form, runs] of [
+    ['a RunSpec value', spec],
+    ['a loader of it', async () => spec],
+  ] as const) {
+    it(`polls with ${form}`, async () => {
+      const { client, calls } = capturingClient(custom(runs), {
+        steps: [json({ id: 'j1', state: 'working' }), json({ id: 'j1', state: 'done' })],
+      });
+      const seen: string[] = [];
+      for await (const run of client.runs.watch('j1', fast)) seen.push(run.vendorStatus);
+      expect(seen).toEqual(['working', 'done']);
+      expect(calls.map((call) => call.url)).toEqual([
+        'http://127.0.0.1:9/jobs/j1',
+        'http://127.0.0.1:9/jobs/j1',
+      ]);
+    });
+  }
 });

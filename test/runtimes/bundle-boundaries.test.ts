@@ -1,9 +1,10 @@
 // What a browser bundle of each entry point drags in. The client must not carry the testing kit;
 // the testing kit's builders (chunk, completion, sseEncode…) must not carry its node:http server.
 import { fileURLToPath } from 'node:url';
-import { build, type Metafile } from 'esbuild';
+import { build, type Metafile, type Plugin } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { assertBuilt } from './lib/consumer.js';
+import { lazyImportsExternal } from './lib/lazy-imports-external.js';
 
 const entry = (name: string) => fileURLToPath(new URL(`bundles/${name}`, import.meta.url));
 
@@ -13,7 +14,7 @@ interface Bundle {
 }
 
 /** esbuild --bundle --format=esm --platform=browser, resolving `chatwire` to this repo's build. */
-const bundle = async (name: string, external: string[] = []): Promise<Bundle> => {
+const bundle = async (name: string, external: string[] = [], plugins: Plugin[] = []): Promise<Bundle> => {
   const result = await build({
     entryPoints: [entry(name)],
     bundle: true,
@@ -23,6 +24,7 @@ const bundle = async (name: string, external: string[] = []): Promise<Bundle> =>
     metafile: true,
     logLevel: 'silent',
     external,
+    plugins,
   });
   return {
     code: result.outputFiles[0]?.text ?? '',
@@ -42,6 +44,27 @@ describe('browser bundle of the client', () => {
     const client = await bundle('streamed-chat.js');
     expect(client.inputs.filter((input) => input.includes('dist/testing'))).toEqual([]);
     for (const marker of [...serverMarkers, 'chatcmpl-mock']) expect(client.code).not.toContain(marker);
+  });
+});
+
+/** Strings only the lazily loaded code contains: uploads, polling, research, partial JSON, parsing. */
+const lazyMarkers = [
+  'Content-Disposition: form-data', // files: multipart bodies
+  'Gave up waiting for', // runs.wait / research.wait polling
+  '/research/collections/', // collections
+  'native research API', // research
+  'The structured answer is not valid JSON', // parse(), parsed finalCompletion()
+];
+
+describe('first load of a chat-only page', () => {
+  it('leaves uploads, polling, research and structured parsing to chunks loaded on first use', async () => {
+    // What a code-splitting bundler (Vite, webpack, Rollup) loads up front: everything but import().
+    const initial = await bundle('streamed-chat.js', [], [lazyImportsExternal]);
+    for (const marker of lazyMarkers) expect(initial.code).not.toContain(marker);
+    expect(initial.code).toMatch(/import\(["']\.\/files-/);
+    // Inlined (a single-file bundle, a worker) the same code is all there: nothing was dropped.
+    const whole = await bundle('streamed-chat.js');
+    for (const marker of lazyMarkers) expect(whole.code).toContain(marker);
   });
 });
 

@@ -1,3 +1,4 @@
+import { basename, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type Plugin } from 'esbuild';
 
@@ -18,13 +19,18 @@ export interface BundleOptions {
    */
   readonly chatwire: 'external' | 'bundled';
   readonly conditions?: string[];
+  /** Code-split as a browser app's bundler does: each `import()` becomes a chunk beside `outfile`. */
+  readonly splitting?: boolean;
 }
 
 /** Bundles a test entry, turning its imports of `src/index.js` into the packed `chatwire`. */
 export const bundleEntry = async (options: BundleOptions): Promise<void> => {
+  const output = options.splitting
+    ? { outdir: dirname(options.outfile), entryNames: basename(options.outfile, '.js'), splitting: true }
+    : { outfile: options.outfile };
   await build({
     entryPoints: [options.entry],
-    outfile: options.outfile,
+    ...output,
     bundle: true,
     format: options.format,
     platform: options.platform,

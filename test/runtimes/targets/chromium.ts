@@ -1,4 +1,4 @@
-import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -31,7 +31,7 @@ export const chromiumTarget: Target = {
   name: 'chromium',
   prepare: async () => {
     const browser = await ensureChromium();
-    const label = `chromium@${browser.version}  esm bundle, cross-origin`;
+    const label = `chromium@${browser.version}  esm bundle (code-split), cross-origin`;
     return { label, run: (host) => runPage(host, browser.binary, label) };
   },
 };
@@ -48,7 +48,10 @@ const runPage = async (host: Host, executablePath: string, label: string): Promi
     platform: 'browser',
     consumerDir: host.consumerDir,
     chatwire: 'bundled',
+    splitting: true,
   });
+  // The upload step needs code the page loads on first use: it must come as a chunk of its own.
+  const chunks = (await readdir(pageDir)).filter((name) => name.endsWith('.js') && name !== 'page.js');
   const vendors = await startVendors(host.kit);
   const site = await serveFolder(pageDir);
   const profile = await mkdtemp(join(tmpdir(), 'chatwire-chromium-'));
@@ -64,6 +67,11 @@ const runPage = async (host: Host, executablePath: string, label: string): Promi
     try {
       const page = context.pages()[0] ?? (await context.newPage());
       const pageErrors: string[] = [];
+      const chunksLoaded = new Set<string>();
+      page.on('request', (request) => {
+        const name = new URL(request.url()).pathname.slice(1);
+        if (chunks.includes(name)) chunksLoaded.add(name);
+      });
       page.on('pageerror', (error) => pageErrors.push(error.message));
       page.on('console', (message) => {
         if (message.type() === 'error') pageErrors.push(message.text());
@@ -85,10 +93,14 @@ const runPage = async (host: Host, executablePath: string, label: string): Promi
         ),
       );
       failures.push(...streamingProblems(report.textUpdates));
+      if (chunksLoaded.size === 0)
+        failures.push(`no lazy chunk was loaded (built: ${chunks.join(', ') || 'none'})`);
       // A failed fetch already shows in its step; page errors explain why (e.g. a CORS refusal).
       if (failures.length > 0 && pageErrors.length > 0)
         failures.push(`console: ${pageErrors.slice(0, 2).join(' | ')}`);
-      passed = `${stepNames(report.result)}, DOM streamed; screenshot artifacts/runtimes/chromium.png`;
+      passed =
+        `${stepNames(report.result)}, DOM streamed, ${chunksLoaded.size} lazy chunks loaded; ` +
+        'screenshot artifacts/runtimes/chromium.png';
     } finally {
       await context.close();
     }

@@ -12,7 +12,7 @@ const POLL = 'polls answer 200/202 until completed, with the answer';
 /** `async.submit` and `async.poll`: an async run starts, and polling it ends with the answer. */
 export const asyncChecks = async (context: DoctorContext): Promise<CheckResult[]> => {
   const { dialect, name, baseURL } = context.endpoint;
-  const spec = dialect.runs;
+  const spec = typeof dialect.runs === 'function' ? await dialect.runs() : dialect.runs;
   if (!dialect.capabilities.async || spec === undefined) {
     return [check('async', 'skip', '—', `the ${name} dialect has no async runs`)];
   }
