@@ -1,13 +1,14 @@
 import type { APIPromise } from './api-promise.js';
 import { type ClientContext, resolveContext } from './client-context.js';
 import type { DialectInput, OptionsOf, ParamsOf } from './dialects/registry.js';
-import { lazyApi, loadChunk } from './internal/lazy.js';
 import type { ClientOptions, RequestOptions } from './options.js';
 import { createCompletion } from './resources/chat-completions.js';
 import { createStream, lazyStream } from './resources/chat-streams.js';
 import type { Collections } from './resources/collections.js';
+import { createRun } from './resources/create-run.js';
 import type { Files } from './resources/files.js';
 import { lazyResources } from './resources/lazy-resources.js';
+import { parseChat } from './resources/parse.js';
 import type { Research } from './resources/research.js';
 import { runTools } from './resources/run-tools.js';
 import type { Runs } from './resources/runs.js';
@@ -67,14 +68,6 @@ export function createClient<const D extends DialectInput = 'openai'>(
 ): Client<ParamsOf<D>, OptionsOf<D>> {
   return buildClient(resolveContext(options));
 }
-
-// Loaded on first use, like the resources below: a page that only chats does not bundle them.
-const createRun = lazyApi(() =>
-  loadChunk('runs', () => import('./resources/runs.js')).then((m) => m.createRun),
-);
-const parseChat = lazyApi(() =>
-  loadChunk('parse', () => import('./resources/parse.js')).then((m) => m.parseChat),
-);
 
 function buildClient<P, O>(context: ClientContext): Client<P, O> {
   const { runs, research, files, collections } = lazyResources(context);

@@ -6,6 +6,9 @@ import { ChatwireError } from '../errors/chatwire-error.js';
  * `import()` the first time it is called. Browser bundlers put it in chunks of its own, so a
  * page that only chats does not download it. These helpers keep each lazy method's signature:
  * an `APIPromise` stays one, an async iterable is returned at once and loads on first `next()`.
+ * A call whose implementation is not loaded yet reads its arguments once it is (a few microtasks
+ * later in Node, one chunk fetch later in a browser): chat calls, which must send the parameters
+ * as they are at the call, are therefore never lazy themselves.
  */
 
 /**

@@ -1,9 +1,9 @@
 import { APIPromise } from '../api-promise.js';
 import type { ClientContext } from '../client-context.js';
 import { InvalidRequestError } from '../errors/request-errors.js';
+import { loadChunk } from '../internal/lazy.js';
 import type { RequestOptions } from '../options.js';
-import { parseCompletion, wantsJson } from '../structured/parse-completion.js';
-import type { ParsedChatCompletion } from '../structured/response-format.js';
+import { type ParsedChatCompletion, wantsJson } from '../structured/response-format.js';
 import { createCompletion } from './chat-completions.js';
 import { prepareChatRequest } from './chat-params-check.js';
 
@@ -32,7 +32,12 @@ export function parseChat(
           { path: 'response_format', message: `not supported by ${context.dialect.name}` },
         ]);
       }
-      const result = await createCompletion(context, params, options).withResponse();
+      // Sent now, with the parameters as they are at the call; the parser loads meanwhile.
+      const sent = createCompletion(context, params, options).withResponse();
+      const parser = loadChunk('structured output', () => import('../structured/parse-completion.js'));
+      parser.catch(() => {}); // a failed send is the error to report
+      const result = await sent;
+      const { parseCompletion } = await parser;
       return { ...result, data: await parseCompletion<unknown>(result.data, format) };
     })(),
   );

@@ -2,13 +2,12 @@ import { APIPromise } from '../api-promise.js';
 import type { ClientContext } from '../client-context.js';
 import type { RunSpec } from '../dialects/run-spec.js';
 import { APIError, NotFoundError } from '../errors/api-error.js';
-import type { Redactor } from '../errors/redact.js';
 import { InvalidRequestError, ResponseValidationError } from '../errors/request-errors.js';
 import { RunFailedError } from '../errors/run-errors.js';
 import type { RequestOptions } from '../options.js';
 import type { ChatCompletion } from '../schema/chat-completion.js';
 import { type Run, TERMINAL } from '../schema/run.js';
-import { postChat } from './chat-params-check.js';
+import { runSpec, withoutKey } from './create-run.js';
 import { type PollOptions, pollStates } from './poll.js';
 import { requestJson } from './request-json.js';
 
@@ -29,22 +28,6 @@ export interface Runs {
 }
 
 const RUN_DEFAULTS = { intervalMs: 1_000, maxIntervalMs: 10_000, timeoutMs: 30 * 60_000 };
-
-/** `create({ async: true })`: submits the run and resolves with it (status `queued` usually). */
-export function createRun(
-  context: ClientContext,
-  params: unknown,
-  options?: RequestOptions,
-): APIPromise<Run> {
-  return new APIPromise(
-    (async () => {
-      const { readRun } = await runSpec(context);
-      return postChat(context, params, options, (body, _response, redactor) =>
-        withoutKey(readRun(body), redactor),
-      );
-    })(),
-  );
-}
 
 export function createRuns(context: ClientContext): Runs {
   const retrieve = (id: string, options?: RequestOptions) =>
@@ -114,17 +97,6 @@ export function createRuns(context: ClientContext): Runs {
       });
     },
   };
-}
-
-/** A failed run's error is the vendor's text, and `RunFailedError` repeats it: mask the key in it. */
-function withoutKey(run: Run, redactor: Redactor): Run {
-  return run.error === undefined ? run : { ...run, error: redactor.value(run.error) };
-}
-
-async function runSpec(context: ClientContext): Promise<RunSpec> {
-  const spec = context.dialect.runs;
-  if (!spec) throw new InvalidRequestError(`The ${context.dialect.name} dialect has no async runs.`);
-  return typeof spec === 'function' ? spec() : spec;
 }
 
 /** A 404 on a poll means different things per vendor (Bifrost: expired, or another key's job): say which. */

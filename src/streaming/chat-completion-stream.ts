@@ -138,11 +138,18 @@ export class ChatCompletionStream<T = unknown> implements AsyncIterable<ChatComp
     return {
       [Symbol.asyncIterator]: () => {
         const chunks = this[Symbol.asyncIterator]();
-        // The partial-JSON reader loads on the first read: plain chats never bundle it.
+        // The partial-JSON reader loads on the first read: plain chats never bundle it. If it
+        // cannot load, the claimed stream is cancelled rather than left holding its connection.
         return lazyIterator(() =>
-          loadChunk('partial JSON', () => import('./partial-objects.js')).then(({ partialObjects }) => ({
-            [Symbol.asyncIterator]: () => partialObjects(chunks) as AsyncIterator<DeepPartial<T>>,
-          })),
+          loadChunk('partial JSON', () => import('./partial-objects.js')).then(
+            ({ partialObjects }) => ({
+              [Symbol.asyncIterator]: () => partialObjects(chunks) as AsyncIterator<DeepPartial<T>>,
+            }),
+            async (error: unknown) => {
+              await chunks.return?.();
+              throw error;
+            },
+          ),
         );
       },
     };

@@ -1,7 +1,7 @@
 import { ResponseValidationError } from '../errors/request-errors.js';
 import { ContentFilterFinishReasonError, LengthFinishReasonError } from '../errors/run-errors.js';
 import type { ChatCompletion, ChatCompletionMessage } from '../schema/chat-completion.js';
-import { type ParsedChatCompletion, schemaOf } from './response-format.js';
+import { type ParsedChatCompletion, schemaOf, wantsJson } from './response-format.js';
 import { describeIssues, parseJsonText, validateStandard } from './validate.js';
 
 /**
@@ -27,12 +27,6 @@ export async function parseCompletion<T>(
     })),
   );
   return { ...completion, choices };
-}
-
-/** True when `format` asks for JSON (so `parse` has something to read). */
-export function wantsJson(format: unknown): boolean {
-  const type = (format as { type?: unknown } | undefined)?.type;
-  return type === 'json_schema' || type === 'json_object';
 }
 
 async function parseMessage<T>(message: ChatCompletionMessage, format: unknown): Promise<T | null> {

@@ -46,3 +46,9 @@ export function schemaOf(format: unknown): StandardSchemaV1 | undefined {
   if (typeof format !== 'object' || format === null) return undefined;
   return (format as { [SCHEMA]?: StandardSchemaV1 })[SCHEMA];
 }
+
+/** True when `format` asks for JSON (so `parse` has something to read). */
+export function wantsJson(format: unknown): boolean {
+  const type = (format as { type?: unknown } | undefined)?.type;
+  return type === 'json_schema' || type === 'json_object';
+}

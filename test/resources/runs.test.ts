@@ -49,6 +49,15 @@ describe('inTandem runs', () => {
     });
   });
 
+  it('create({async: true}) sends the parameters as they were at the call', async () => {
+    const { client, calls } = capturingClient('intandem', { steps: [inTandemRun('QUEUED')] });
+    const sent = [...messages];
+    const run = client.chat.completions.create({ model: 'openai/o1', messages: sent, async: true });
+    sent.push({ role: 'user', content: 'added after the call' });
+    await run;
+    expect(JSON.parse(calls[0]!.body!).messages).toHaveLength(1);
+  });
+
   it('wait polls /v3/ai/chat_completion_runs/{uid}, reports each change once, and resolves with the completion', async () => {
     const { client, calls } = capturingClient('intandem', {
       steps: [

@@ -115,6 +115,21 @@ describe('chat.completions.parse', () => {
     );
   });
 
+  it('sends the parameters as they were at the call, like create()', async () => {
+    vendor = await startVendor('openai');
+    vendor.server.enqueue(vendor.json(completion({ content: '{"city":"Oslo","celsius":3}' })));
+    const messages = ask('Weather in Oslo?');
+    const done = vendor.client.chat.completions.parse({
+      model: vendor.model,
+      messages,
+      response_format: weatherFormat(),
+    });
+    messages.push({ role: 'user', content: 'added after the call' });
+    await done;
+    const sent = vendor.server.lastRequest?.json as { messages: unknown[] } | undefined;
+    expect(sent?.messages).toHaveLength(1);
+  });
+
   it('JSON-parses (without validating) a plain json_object format', async () => {
     vendor = await startVendor('openai');
     vendor.server.enqueue({ json: completion({ content: '{"anything": [1, 2]}' }) });
