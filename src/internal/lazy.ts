@@ -86,9 +86,20 @@ export function lazyIterator<T>(load: () => Promise<AsyncIterable<T>>): AsyncIte
 
 type Kind = 'api' | 'promise' | 'iterable';
 
+/** The kind a method's return type calls for (an `APIPromise` is a promise too: checked first). */
+type KindOf<F> = F extends (...args: any[]) => infer R
+  ? R extends APIPromise<any>
+    ? 'api'
+    : R extends Promise<any>
+      ? 'promise'
+      : R extends AsyncIterable<any>
+        ? 'iterable'
+        : never
+  : never;
+
 /** Which kind each method of a lazily loaded resource is; a nested resource has its own map. */
 export type MethodKinds<R> = {
-  readonly [K in keyof R]: R[K] extends AnyFunction ? Kind : MethodKinds<R[K]>;
+  readonly [K in keyof R]: R[K] extends AnyFunction ? KindOf<R[K]> : MethodKinds<R[K]>;
 };
 
 const wrappers: Record<Kind, (load: () => Promise<any>) => AnyFunction> = {
