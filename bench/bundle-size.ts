@@ -8,11 +8,19 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build, type Metafile } from 'esbuild';
 import { lazyImportsExternal } from '../test/runtimes/lib/lazy-imports-external.js';
+import { ofetchAsBareFetch } from './lib/ofetch-as-bare-fetch.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const chatwire = `chatwire@${readVersion('package.json')}`;
 const entries = [
   { label: `${chatwire} first load`, entry: 'test/runtimes/bundles/streamed-chat.js', split: true },
+  {
+    // Not a build we ship: what the first load would weigh if the transport called fetch itself.
+    label: '  same, ofetch as bare fetch',
+    entry: 'test/runtimes/bundles/streamed-chat.js',
+    split: true,
+    bareFetch: true,
+  },
   { label: `${chatwire} one file`, entry: 'test/runtimes/bundles/streamed-chat.js', split: false },
   {
     label: `openai@${readVersion('node_modules/openai/package.json')}`,
@@ -36,7 +44,8 @@ if (!existsSync(`${root}dist/index.js`)) {
 }
 
 const measured: Measured[] = [];
-for (const { label, entry, split } of entries) {
+for (const { label, entry, split, ...how } of entries) {
+  const bareFetch = 'bareFetch' in how && how.bareFetch;
   const result = await build({
     entryPoints: [`${root}${entry}`],
     bundle: true,
@@ -47,7 +56,7 @@ for (const { label, entry, split } of entries) {
     write: false,
     metafile: true,
     logLevel: 'silent',
-    plugins: split ? [lazyImportsExternal] : [],
+    plugins: [...(split ? [lazyImportsExternal] : []), ...(bareFetch ? [ofetchAsBareFetch] : [])],
   });
   const code = result.outputFiles[0]?.contents ?? new Uint8Array();
   measured.push({
@@ -58,7 +67,7 @@ for (const { label, entry, split } of entries) {
   });
 }
 
-const [ours, oursWhole, theirs] = measured as [Measured, Measured, Measured];
+const [ours, oursBare, oursWhole, theirs] = measured as [Measured, Measured, Measured, Measured];
 const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} KB`;
 console.log('createClient + one streamed chat, browser ESM bundle (KB = 1000 bytes)\n');
 console.log(`${'bundle'.padEnd(30)}${'minified'.padStart(11)}${'gzip -9'.padStart(11)}`);
@@ -67,6 +76,9 @@ for (const row of measured)
 const ratio = (a: Measured) =>
   `${(a.gzip / theirs.gzip).toFixed(2)} (openai is ${(theirs.gzip / a.gzip).toFixed(2)}×)`;
 console.log(`\nratio chatwire / openai (gzip): first load ${ratio(ours)}, one file ${ratio(oursWhole)}`);
+console.log(
+  `ofetch (with ufo and destr) costs the first load ${kb(ours.gzip - oursBare.gzip)} gzip: on this path it only calls fetch.`,
+);
 console.log(`\nchatwire first load by source (minified bytes before gzip):`);
 for (const [source, bytes] of bySource(ours.metafile))
   console.log(`  ${source.padEnd(40)}${kb(bytes).padStart(10)}`);
