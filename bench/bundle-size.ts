@@ -3,12 +3,14 @@
 // Each entry: esbuild --bundle --minify --format=esm --platform=browser, then gzip -9.
 // "first load" leaves each import() out, as a code-splitting bundler (Vite, webpack, Rollup) puts
 // it in a chunk fetched on first use; "one file" inlines everything (a worker, no splitting).
+// A last line builds the same page with Rollup itself and measures the chunks it loads up front.
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build, type Metafile } from 'esbuild';
 import { lazyImportsExternal } from '../test/runtimes/lib/lazy-imports-external.js';
 import { ofetchAsBareFetch } from './lib/ofetch-as-bare-fetch.js';
+import { rollupFirstLoad } from './lib/rollup-first-load.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const chatwire = `chatwire@${readVersion('package.json')}`;
@@ -78,6 +80,12 @@ const ratio = (a: Measured) =>
 console.log(`\nratio chatwire / openai (gzip): first load ${ratio(ours)}, one file ${ratio(oursWhole)}`);
 console.log(
   `ofetch (with ufo and destr) costs the first load ${kb(ours.gzip - oursBare.gzip)} gzip: on this path it only calls fetch.`,
+);
+const viaRollup = await rollupFirstLoad(`${root}test/runtimes/bundles/streamed-chat.js`);
+console.log(
+  `\n${chatwire} first load built by Rollup 4 (Vite's production bundler before Vite 8), chunks` +
+    ` minified by esbuild: ${viaRollup.files} files, ${kb(viaRollup.minified)} minified,` +
+    ` ${kb(viaRollup.gzip)} gzip as one stream, ${kb(viaRollup.gzipPerFile)} gzip file by file.`,
 );
 console.log(`\nchatwire first load by source (minified bytes before gzip):`);
 for (const [source, bytes] of bySource(ours.metafile))
