@@ -49,6 +49,13 @@ export function bifrost(
         if (!hasProvider(fallback))
           refusals.add(`fallbacks.${i}`, 'must be "provider/model" (Bifrost silently drops it otherwise)');
       });
+      const reasoning = body.reasoning as { effort?: unknown } | undefined;
+      if (body.reasoning_effort != null && reasoning?.effort != null) {
+        refusals.add(
+          'reasoning_effort',
+          'cannot be sent with reasoning.effort (Bifrost answers 400): pick one',
+        );
+      }
       refusals.throwIfAny();
       const headers = bifrostControlHeaders(extras.bifrost);
       if (body.extra_params !== undefined) {

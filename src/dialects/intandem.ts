@@ -8,6 +8,7 @@ import type { InTandemChatParams } from './intandem-params.js';
 
 const MODEL = /^(openai|anthropic|google)\/\S+/;
 const TOOL_NAME = /^[a-zA-Z0-9_-]{1,64}$/;
+const ROLES = new Set(['system', 'user', 'assistant', 'tool']);
 
 type Json = Record<string, unknown>;
 
@@ -48,16 +49,26 @@ export function intandem(): Dialect<InTandemChatParams> {
       const refusals = new Refusals('intandem');
       if (!MODEL.test(String(body.model)))
         refusals.add('model', 'must be "openai/…", "anthropic/…" or "google/…"');
-      if (!(body.messages as LooseMessages).some((m) => m.role === 'user')) {
+      const messages = body.messages as LooseMessages;
+      if (!messages.some((m) => m.role === 'user')) {
         refusals.add('messages', 'must contain at least one user message');
       }
+      messages.forEach((m, i) => {
+        if (!ROLES.has(m.role as string))
+          refusals.add(`messages.${i}.role`, 'must be "system", "user", "assistant" or "tool" on inTandem');
+      });
       if (typeof body.n === 'number' && body.n > 1)
         refusals.add('n', 'is not supported: inTandem answers one choice');
-      (body.tools as Array<{ function?: { name?: unknown } }> | undefined)?.forEach((tool, i) => {
-        if (!TOOL_NAME.test(String(tool.function?.name))) {
-          refusals.add(`tools.${i}.function.name`, 'must match ^[a-zA-Z0-9_-]{1,64}$');
-        }
-      });
+      (body.tools as Array<{ function?: { name?: unknown; parameters?: unknown } }> | undefined)?.forEach(
+        (tool, i) => {
+          if (!TOOL_NAME.test(String(tool.function?.name))) {
+            refusals.add(`tools.${i}.function.name`, 'must match ^[a-zA-Z0-9_-]{1,64}$');
+          }
+          if (tool.function?.parameters === undefined) {
+            refusals.add(`tools.${i}.function.parameters`, 'is required by inTandem (a JSON Schema)');
+          }
+        },
+      );
       refusals.throwIfAny();
       return { path: '/v3/ai/chat_completions', body };
     },

@@ -1,3 +1,5 @@
+import { ResponseValidationError } from '../errors/request-errors.js';
+
 /**
  * Yields every item of a paged listing, fetching the next page only when the previous one is
  * used up. `fetchPage` returns the items and whether more pages follow.
@@ -22,6 +24,11 @@ export function readCaesarPage<T>(
     data?: unknown;
     pagination?: { has_next?: unknown };
   };
-  const items = Array.isArray(page.data) ? page.data.map(read) : [];
-  return { items, hasNext: page.pagination?.has_next === true };
+  // A bare array (the collections list's shape is undocumented) is one page holding everything.
+  if (Array.isArray(body)) return { items: body.map(read), hasNext: false };
+  if (!Array.isArray(page.data)) {
+    // Reading no items out of an answer we do not understand would lose them without a word.
+    throw new ResponseValidationError('Expected a page of items ({ data: [...], pagination }) or an array.');
+  }
+  return { items: page.data.map(read), hasNext: page.pagination?.has_next === true };
 }

@@ -21,10 +21,11 @@ const usage = nullish(
 );
 const head = (kind: string) => ({ id: text, object: literal(kind), created: number(), model: text });
 
+// Bifrost's completions may leave a tool call's id, type and name out (shared/vendors/bifrost.md §4).
 const toolCall = object({
-  id: text,
-  type: literal('function'),
-  function: object({ name: text, arguments: text }),
+  id: nullish(text),
+  type: nullish(text),
+  function: object({ name: nullish(text), arguments: text }),
 });
 
 export const strictCompletionRule: Rule = object({

@@ -10,10 +10,11 @@ const usage = z.looseObject({
   total_tokens: z.number(),
 });
 
+// Bifrost's completions may leave a tool call's id, type and name out (shared/vendors/bifrost.md §4).
 const toolCall = z.looseObject({
-  id: z.string(),
-  type: z.literal('function'),
-  function: z.looseObject({ name: z.string(), arguments: z.string() }),
+  id: z.nullish(z.string()),
+  type: z.nullish(z.string()),
+  function: z.looseObject({ name: z.nullish(z.string()), arguments: z.string() }),
 });
 
 export const strictCompletionSchema = z.looseObject({

@@ -87,7 +87,24 @@ describe('bifrost requests', () => {
   const refusals: Array<[string, Record<string, unknown>, string, Parameters<typeof bifrost>[0]?]> = [
     ['a fallback without a provider', { fallbacks: ['openai/gpt-4o', 'claude-3'] }, 'fallbacks.1'],
     ['a bare model on the native route', { model: 'gpt-4o-mini' }, 'model', { route: 'native' }],
+    [
+      'reasoning_effort with reasoning.effort (Bifrost answers 400)',
+      { reasoning_effort: 'low', reasoning: { effort: 'high' } },
+      'reasoning_effort',
+    ],
   ];
+  it('sends either reasoning form alone', async () => {
+    const { client, calls } = capturingClient('bifrost', {
+      steps: [json(completionBody()), json(completionBody())],
+    });
+    await client.chat.completions.create({ model: 'openai/o4-mini', messages, reasoning_effort: 'low' });
+    await client.chat.completions.create({ model: 'openai/o4-mini', messages, reasoning: { effort: 'low' } });
+    expect(calls.map((call) => Object.keys(JSON.parse(call.body!)))).toEqual([
+      expect.arrayContaining(['reasoning_effort']),
+      expect.arrayContaining(['reasoning']),
+    ]);
+  });
+
   it.each(refusals)('refuses %s before sending', async (_name, patch, path, options) => {
     const { client, calls } = capturingClient(bifrost(options));
     const error = await client.chat.completions
@@ -108,6 +125,30 @@ describe('bifrost requests', () => {
 });
 
 describe('bifrost responses', () => {
+  it("validate: 'strict' accepts tool calls without id, type or name (BifrostChatResponse leaves them out)", async () => {
+    const toolCalls = [{ index: 0, function: { arguments: '{"city":"Oslo"}' } }];
+    const body = completionBody('', {
+      choices: [
+        {
+          index: 0,
+          finish_reason: 'tool_calls',
+          message: { role: 'assistant', content: null, tool_calls: toolCalls },
+        },
+      ],
+    });
+    const script = scriptedFetch(json(body));
+    const client = createClient({
+      dialect: 'bifrost',
+      baseURL: 'http://127.0.0.1:9',
+      fetch: script.fetch,
+      validate: 'strict',
+    });
+    const completion = await client.chat.completions.create({ model: 'openai/gpt-4o', messages });
+    expect(completion.choices[0]!.message.tool_calls).toEqual([
+      expect.objectContaining({ function: expect.objectContaining({ arguments: '{"city":"Oslo"}' }) }),
+    ]);
+  });
+
   it('keeps extra_fields (both generations), usage.cost and Perplexity extras', async () => {
     const body = completionBody('hi', {
       usage: {

@@ -47,6 +47,16 @@ describe('intandem requests', () => {
       'tools.0.function.name',
     ],
     ['n > 1', { n: 3 }, 'n'],
+    [
+      'a role inTandem does not know',
+      { messages: [{ role: 'developer', content: 'x' }, ...messages] },
+      'messages.0.role',
+    ],
+    [
+      'a tool without parameters (inTandem requires its JSON Schema)',
+      { tools: [{ type: 'function', function: { name: 'get_weather' } }] },
+      'tools.0.function.parameters',
+    ],
   ];
   it.each(refusals)('refuses %s before sending', async (_name, patch, path) => {
     const { client, calls } = capturingClient('intandem');

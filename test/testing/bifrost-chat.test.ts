@@ -55,6 +55,17 @@ describe('mock bifrost: chat JSON', () => {
     });
   });
 
+  it('answers 400 when both reasoning_effort and reasoning.effort are sent', async () => {
+    const both = { model: 'openai/o4-mini', reasoning_effort: 'low', reasoning: { effort: 'high' } };
+    const { status, body } = await readJson(await openai({ ...both, ...userSays('x') }));
+    expect(status).toBe(400);
+    expect(body.error.message).toBe(
+      'both reasoning_effort and reasoning.effort cannot be present at the same time',
+    );
+    const one = { model: 'openai/o4-mini', reasoning: { effort: 'high' }, ...userSays('x') };
+    expect((await openai(one)).status).toBe(200);
+  });
+
   it('requires provider/model on native /v1 with a 400 BifrostError, and splits on the first slash', async () => {
     const bare = await readJson(await native({ model: 'gpt-4o', ...userSays('x') }));
     expect(bare.status).toBe(400);

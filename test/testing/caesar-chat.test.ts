@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createMockServer, type MockServer } from '../../src/testing/index.js';
+import { caesarMockDialect, createMockServer, type MockServer } from '../../src/testing/index.js';
 import { postJson, readJson, readSse, userSays } from './vendor-helpers.js';
 
 const versioned = { authorization: 'Bearer csk-test', 'api-version': '2025-11-27' };
@@ -38,10 +38,9 @@ describe('mock caesar: compat chat', () => {
     ]);
   });
 
-  it('answers 400 { error: "…" } without the API-Version header or with an unknown one', async () => {
+  it("answers without API-Version (the key's pinned version) and 400 { error } for an unknown one", async () => {
     const missing = await readJson(await chat(userSays('x'), { authorization: 'Bearer csk-test' }));
-    expect(missing.status).toBe(400);
-    expect(missing.body).toEqual({ error: expect.stringContaining('API-Version') });
+    expect(missing.status).toBe(200);
     const unknown = await readJson(await chat(userSays('x'), { 'api-version': '2024-01-01' }));
     expect(unknown).toMatchObject({ status: 400, body: { error: 'Unsupported API-Version "2024-01-01"' } });
   });
@@ -98,6 +97,20 @@ describe('mock caesar: compat chat', () => {
     expect(answer.body.choices[0].message.content).toMatch(
       /^Echo: Summarise \(files: notes\.txt\) \[1\] \[2\]/,
     );
+  });
+
+  it('answers 400 without API-Version when requireApiVersion checks that a client sends it', async () => {
+    const strict = await createMockServer({ dialect: caesarMockDialect({ requireApiVersion: true }) });
+    try {
+      const url = `${strict.url}/compat/chat/completions`;
+      const missing = await readJson(
+        await postJson(url, userSays('x'), { authorization: 'Bearer csk-test' }),
+      );
+      expect(missing).toMatchObject({ status: 400, body: { error: expect.stringContaining('API-Version') } });
+      expect((await postJson(url, userSays('x'), versioned)).status).toBe(200);
+    } finally {
+      await strict.close();
+    }
   });
 
   it('answers 401 { error } for a missing or wrong key when an apiKey is set', async () => {

@@ -67,6 +67,24 @@ describe('mock intandem: chat', () => {
     }
   });
 
+  it('answers 422 for a role outside system|user|assistant|tool and for a tool without parameters', async () => {
+    const developer = await readJson(
+      await chat(ask({ stream: false, messages: [{ role: 'developer', content: 'x' }, ...ask().messages] })),
+    );
+    expect(developer).toMatchObject({
+      status: 422,
+      body: { success: false, errors: [{ field: 'messages[0].role', code: 'invalid' }] },
+    });
+    const tool = { type: 'function', function: { name: 'get_weather' } };
+    const bare = await readJson(await chat(ask({ stream: false, tools: [tool] })));
+    expect(bare).toMatchObject({
+      status: 422,
+      body: { success: false, errors: [{ field: 'tools[0].function.parameters', code: 'required' }] },
+    });
+    const described = { ...tool, function: { ...tool.function, parameters: { type: 'object' } } };
+    expect((await chat(ask({ stream: false, tools: [described] }))).status).toBe(200);
+  });
+
   it('answers 400 errors[] without a user message, and invalid_syntax for bad JSON', async () => {
     const noUser = await readJson(
       await chat({ model: 'google/gemini-2.0-flash', messages: [{ role: 'system', content: 'x' }] }),

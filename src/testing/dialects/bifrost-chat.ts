@@ -29,6 +29,13 @@ export const readBifrostTurn = (
       message: 'messages is required for chat completion',
     });
   }
+  const reasoning = echo.body.reasoning as { effort?: unknown } | undefined;
+  if (echo.body.reasoning_effort != null && reasoning?.effort != null) {
+    return bifrostErrorReply(settings.generation, {
+      status: 400,
+      message: 'both reasoning_effort and reasoning.effort cannot be present at the same time',
+    });
+  }
   const served = routeModel(echo.body, native, settings);
   if ('error' in served) return served;
   return { echo, served, requestId: request.headers['x-request-id'] ?? `req_mock_${echo.n}` };

@@ -10,7 +10,10 @@ import { CaesarResearch, type CaesarResearchStatus } from './caesar-research.js'
 
 /** Knobs of {@link caesarMockDialect}. */
 export interface CaesarMockOptions {
-  /** Answer 400 when `/compat/chat/completions` comes without `API-Version`. @defaultValue true */
+  /**
+   * Answer 400 when `/compat/chat/completions` comes without `API-Version`: a check that a client
+   * sends it. Caesar itself answers with the version pinned to the key. @defaultValue false
+   */
   requireApiVersion?: boolean;
   /** `'string'`: `{ error: "…" }` (documented); `'nested'`: `{ error: { code, message } }`. @defaultValue `'string'` */
   errorShape?: CaesarErrorShape;
@@ -59,7 +62,7 @@ export const caesarMockDialect = (options: CaesarMockOptions = {}): MockDialect 
     references,
     fileExists,
   });
-  const chat = { requireApiVersion: options.requireApiVersion ?? true, references, fileExists };
+  const chat = { requireApiVersion: options.requireApiVersion ?? false, references, fileExists };
 
   return {
     name: 'caesar',

@@ -9,14 +9,15 @@ import { intandemErrors } from './intandem-errors.js';
 export type IntandemIdFields = 'uid' | 'id';
 
 const MODEL_FORMAT = /^(openai|anthropic|google)\//;
+const ROLES = new Set<unknown>(['system', 'user', 'assistant', 'tool']);
 
 /**
  * The checks inTandem documents before answering: valid JSON (400 `invalid_syntax`), a
- * `provider/model` with a supported provider (422 on `model`), and at least one `user`
- * message (400 on `messages`).
+ * `provider/model` with a supported provider (422 on `model`), at least one `user` message (400
+ * on `messages`), the four roles it knows and a JSON Schema for each tool (422).
  */
 export const checkIntandemChat = (request: RecordedRequest): ErrorReply | undefined => {
-  const body = request.json as { model?: unknown; messages?: unknown } | undefined;
+  const body = request.json as { model?: unknown; messages?: unknown; tools?: unknown } | undefined;
   if (body === undefined || typeof body !== 'object' || body === null) {
     return intandemErrors(400, { code: 'invalid_syntax', message: 'Request body contains invalid JSON.' });
   }
@@ -33,6 +34,25 @@ export const checkIntandemChat = (request: RecordedRequest): ErrorReply | undefi
       field: 'messages',
       code: 'invalid',
       message: 'messages must contain at least one message with role "user".',
+    });
+  }
+  const role = messages.findIndex((message) => !ROLES.has((message as { role?: unknown } | null)?.role));
+  if (role !== -1) {
+    return intandemErrors(422, {
+      field: `messages[${role}].role`,
+      code: 'invalid',
+      message: 'role must be one of system, user, assistant, tool.',
+    });
+  }
+  const tools = Array.isArray(body.tools) ? body.tools : [];
+  const bare = tools.findIndex(
+    (tool) => (tool as { function?: { parameters?: unknown } } | null)?.function?.parameters === undefined,
+  );
+  if (bare !== -1) {
+    return intandemErrors(422, {
+      field: `tools[${bare}].function.parameters`,
+      code: 'required',
+      message: 'parameters is required.',
     });
   }
   return undefined;
