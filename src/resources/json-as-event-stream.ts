@@ -1,5 +1,6 @@
 import type { AnyDialect } from '../dialects/dialect.js';
 import { StreamError } from '../errors/request-errors.js';
+import { isErrorFrame } from '../streaming/error-frame.js';
 import { readBodyText } from '../transport/read-body.js';
 
 type Json = Record<string, unknown>;
@@ -31,17 +32,24 @@ export async function jsonAsEventStream(
 }
 
 function eventsFor(body: unknown, dialect: AnyDialect): string {
+  // An error first: a dialect's unwrapper may throw on its own error envelope (inTandem's
+  // `success: false`) and lose the vendor's code; the frame keeps it, as in a real stream.
+  if (typeof body === 'object' && body !== null && isErrorFrame(body as Json)) return errorEvent(body);
   const completion = dialect.unwrapCompletion(body) as Json | undefined;
   if (typeof completion === 'object' && completion !== null && Array.isArray(completion.choices)) {
     return `data: ${JSON.stringify(asChunk(completion))}\n\ndata: [DONE]\n\n`;
   }
   if (typeof body === 'object' && body !== null) {
     // An error object (or anything else without choices): let the reader judge it as a frame.
-    return `event: error\ndata: ${JSON.stringify(body)}\n\n`;
+    return errorEvent(body);
   }
   throw new StreamError(
     'The server answered the stream request with JSON that is neither a completion nor an error.',
   );
+}
+
+function errorEvent(body: unknown): string {
+  return `event: error\ndata: ${JSON.stringify(body)}\n\n`;
 }
 
 function asChunk(completion: Json): Json {

@@ -11,8 +11,9 @@ type Json = Record<string, any>;
  * `choices` array) into a `ChatCompletionChunk`, in place.
  *
  * - `loose` repairs what "almost compatible" servers send (vercel/ai #2548, PR #4031):
- *   `role: null` or `""` is dropped, a missing choice or tool-call `index` becomes its position,
- *   a missing `delta` becomes `{}`, an ISO or string `created` becomes unix seconds.
+ *   `role: null` or `""` is dropped, a missing choice `index` becomes its position, a missing
+ *   `delta` becomes `{}`, an ISO or string `created` becomes unix seconds. (A missing tool-call
+ *   `index` needs the chunks before it: the stream's reader places it, see `ToolCallSlots`.)
  * - `strict` checks the fields we read against `strictChunkRule` and throws
  *   `ResponseValidationError` on a mismatch.
  * - `off` passes the object on as it is.
@@ -51,13 +52,6 @@ function repairChoice(choice: Json, position: number): void {
   const role = delta.role;
   if (role === null || role === '') delete delta.role;
   if (choice.finish_reason === undefined) choice.finish_reason = null;
-  const toolCalls = delta.tool_calls;
-  if (Array.isArray(toolCalls)) {
-    for (let i = 0; i < toolCalls.length; i++) {
-      const call = toolCalls[i];
-      if (typeof call === 'object' && call !== null && typeof call.index !== 'number') call.index = i;
-    }
-  }
 }
 
 function checkStrict(raw: Json): ChatCompletionChunk {

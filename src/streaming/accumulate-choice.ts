@@ -14,6 +14,7 @@ import {
 } from './accumulate-parts.js';
 import { withKey } from './safe-keys.js';
 import { TextBuffer } from './text-buffer.js';
+import { ToolCallSlots } from './tool-call-slots.js';
 
 type Json = Record<string, unknown>;
 
@@ -27,6 +28,7 @@ export class ChoiceAccumulator {
   #reasoningContent: string | undefined;
   #reasoningDetails: ReasoningDetail[] | undefined;
   #toolCalls: Map<number, ToolCallState> | undefined;
+  #toolSlots: ToolCallSlots | undefined;
   #functionCall: { name: string; arguments: string } | undefined;
   #audio: Json | undefined;
   #extras: Json | undefined;
@@ -96,7 +98,8 @@ export class ChoiceAccumulator {
       case 'tool_calls':
         if (Array.isArray(value)) {
           this.#toolCalls ??= new Map();
-          mergeToolCalls(this.#toolCalls, value);
+          this.#toolSlots ??= new ToolCallSlots();
+          mergeToolCalls(this.#toolCalls, this.#toolSlots, value);
         }
         return;
       case 'function_call':

@@ -1,5 +1,6 @@
 import type { ReasoningDetail, ToolCall } from '../schema/chat-completion.js';
 import { isUnsafeKey, safeCopy, withKey } from './safe-keys.js';
+import type { ToolCallSlots } from './tool-call-slots.js';
 
 type Json = Record<string, unknown>;
 
@@ -16,13 +17,18 @@ export interface ToolCallState {
 /**
  * Merges `tool_calls` deltas by `index`. The name may arrive after the arguments and `id`/`type`
  * late or never (vercel/ai #5350), so each is set whenever a delta has a non-empty one;
- * arguments are concatenated. A delta without an index is placed by its position.
+ * arguments are concatenated. A delta without an index is placed by {@link ToolCallSlots}.
  */
-export function mergeToolCalls(calls: Map<number, ToolCallState>, deltas: unknown[]): void {
+export function mergeToolCalls(
+  calls: Map<number, ToolCallState>,
+  slots: ToolCallSlots,
+  deltas: unknown[],
+): void {
+  const indexes = slots.place(deltas);
   for (let position = 0; position < deltas.length; position++) {
     const delta = deltas[position] as Json | null;
     if (typeof delta !== 'object' || delta === null) continue;
-    const index = typeof delta.index === 'number' ? delta.index : position;
+    const index = indexes[position] as number;
     let call = calls.get(index);
     if (call === undefined) {
       call = { index, id: '', type: '', name: '', arguments: '', extras: undefined };

@@ -2,6 +2,7 @@ import type { EventSourceMessage } from 'eventsource-parser';
 import { noRedaction, type Redactor } from '../errors/redact.js';
 import { StreamError } from '../errors/request-errors.js';
 import type { ChatCompletionChunk, Usage } from '../schema/chat-completion.js';
+import { ChoiceProgress } from './choice-progress.js';
 import type { ChunkSource, ReadOptions, StreamConnection, StreamLease } from './chunk-source.js';
 import { cancelBody, closeAfterDone } from './close-body.js';
 import { streamErrorFromEvent } from './error-frame.js';
@@ -39,7 +40,7 @@ export class ChunkReader implements ChunkSource {
   #head = 0;
   #ended = false;
   #failure: Error | undefined;
-  #finished = false;
+  readonly #progress: ChoiceProgress;
   #eof = false;
   #idleFired = false;
   #sawData = false;
@@ -51,6 +52,7 @@ export class ChunkReader implements ChunkSource {
     this.#reader = connection.body.getReader();
     this.#lease = connection.lease;
     this.#options = options;
+    this.#progress = new ChoiceProgress(options.validate === 'loose');
     this.#redactor = connection.redactor ?? noRedaction;
     const maxEventChars = options.maxEventSize;
     this.#decoder = new SseDecoder(this.#onEvent, {
@@ -132,7 +134,7 @@ export class ChunkReader implements ChunkSource {
     this.#decoder.end();
     if (this.#ended) return;
     const emptyOf = this.#sawData ? undefined : (this.response?.headers.get('content-type') ?? null);
-    this.#stop(this.#finished ? undefined : truncatedError(this.response ? emptyOf : undefined));
+    this.#stop(this.#progress.complete ? undefined : truncatedError(this.response ? emptyOf : undefined));
   }
 
   // One closure per reader, created in the constructor: the parser calls it for every event.
@@ -161,11 +163,7 @@ export class ChunkReader implements ChunkSource {
   };
 
   #push(chunk: ChatCompletionChunk): void {
-    if (!this.#finished) {
-      for (const choice of chunk.choices as Array<{ finish_reason?: unknown } | null>) {
-        if (choice?.finish_reason) this.#finished = true;
-      }
-    }
+    this.#progress.note(chunk);
     this.#queue.push(chunk);
   }
 

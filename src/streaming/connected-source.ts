@@ -14,6 +14,7 @@ export class ConnectedSource implements ChunkSource {
   readonly #options: ReadOptions;
   #reader: ChunkReader | undefined;
   #opening: Promise<void> | undefined;
+  #filling: Promise<boolean> | undefined;
   #delivered = false;
   #cancelled = false;
 
@@ -46,7 +47,15 @@ export class ConnectedSource implements ChunkSource {
     return chunk;
   }
 
-  async fill(): Promise<boolean> {
+  /** Concurrent callers (two `next()` not awaited in turn) share one fill, so a retry opens one request. */
+  fill(): Promise<boolean> {
+    this.#filling ??= this.#fill().finally(() => {
+      this.#filling = undefined;
+    });
+    return this.#filling;
+  }
+
+  async #fill(): Promise<boolean> {
     for (;;) {
       if (this.#reader === undefined) await this.open();
       const reader = this.#reader;

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidRequestError, ResponseValidationError, UnprocessableEntityError } from '../../src/index.js';
+import {
+  InvalidRequestError,
+  ResponseValidationError,
+  StreamError,
+  UnprocessableEntityError,
+} from '../../src/index.js';
 import { capturingClient } from '../helpers/capture.js';
 import { json } from '../helpers/scripted-fetch.js';
 
@@ -100,6 +105,19 @@ describe('intandem responses', () => {
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ResponseValidationError);
     expect((error as Error).message).toContain('upstream failed');
+  });
+
+  it('the same envelope answering a stream request is a StreamError that keeps the vendor code', async () => {
+    const { client } = capturingClient('intandem', {
+      steps: [json({ success: false, errors: [{ code: 'provider_error', message: 'upstream failed' }] })],
+    });
+    const stream = await client.chat.completions.create({ model: 'openai/x', messages, stream: true });
+    const error = await stream.finalCompletion().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StreamError);
+    expect(error).toMatchObject({
+      code: 'provider_error',
+      message: expect.stringContaining('upstream failed'),
+    });
   });
 
   it('errors name the field in the message', async () => {

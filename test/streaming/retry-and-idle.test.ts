@@ -25,6 +25,20 @@ describe('retries of a stream', () => {
     expect(mock.server.requests).toHaveLength(2);
   });
 
+  it('two next() calls made at once during a retry share one new request, chunks in order', async () => {
+    mock.server.enqueue(resetBeforeFirstEvent, { sse: hello }, { sse: hello });
+    const stream = clientFor(mock.server, { maxRetries: 2 }).chat.completions.stream(streamParams);
+    const reading = stream[Symbol.asyncIterator]();
+    const [first, second] = await Promise.all([reading.next(), reading.next()]);
+    expect([first.value?.choices[0]?.delta.content, second.value?.choices[0]?.delta.content]).toEqual([
+      'Hel',
+      'lo',
+    ]);
+    expect((await reading.next()).value?.choices[0]?.finish_reason).toBe('stop');
+    expect((await reading.next()).done).toBe(true);
+    expect(mock.server.requests).toHaveLength(2);
+  });
+
   it('an idle timeout before the first event counts as a connection failure and is retried', async () => {
     mock.server.enqueue({ stall: true }, { sse: hello });
     const stream = await clientFor(mock.server, { maxRetries: 1, idleTimeout: 100 }).chat.completions.create(
