@@ -42,8 +42,8 @@ export interface ChatCompletions<P, O = {}> extends StructuredChatMethods<P, O> 
 /** A client bound to one dialect, base URL and policy. Never mutated: `withOptions` derives a new one. */
 export interface Client<P = unknown, O = {}> {
   readonly chat: { readonly completions: ChatCompletions<P, O> };
-  /** Async runs and jobs: retrieve, list, wait, watch. */
-  readonly runs: Runs;
+  /** Async runs and jobs: retrieve, list, wait, watch (with the dialect's request-option extras). */
+  readonly runs: Runs<O>;
   /** Caesar's native research jobs (caesar dialect). */
   readonly research: Research;
   /** Caesar's file store: upload documents, list them (caesar dialect). */

@@ -38,5 +38,5 @@ export const bifrostRuns: RunSpec = {
   retrievePath: (id) => `/v1/async/chat/completions/${encodeURIComponent(id)}`,
   readRun: readBifrostJob,
   notFoundHint:
-    'Bifrost has no such job: the id is unknown, its result expired (kept x-bf-async-job-result-ttl seconds, 3600 by default), or it belongs to another virtual key.',
+    'Bifrost has no such job: the id is unknown, its result expired (kept x-bf-async-job-result-ttl seconds, 3600 by default), or it belongs to another virtual key (pass the one it was made with: { bifrost: { virtualKey } }).',
 };

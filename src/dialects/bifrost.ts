@@ -37,6 +37,8 @@ export function bifrost(
     defaults: { timeout: 600_000, idleTimeout: 300_000 },
     runs: () => loadChunk('async jobs', () => import('./bifrost-runs.js')).then((m) => m.bifrostRuns),
     capabilities: { async: true },
+    // A job made with a virtual key can only be read with that key (shared/vendors/bifrost.md §7).
+    requestHeaders: (extras) => bifrostControlHeaders(extras.bifrost),
     prepareChat: (params, extras) => {
       const body: Record<string, unknown> = { ...params };
       const isAsync = body.async === true;

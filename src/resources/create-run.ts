@@ -26,10 +26,20 @@ export function createRun(
         redactor,
       }));
       const { body, redactor } = submitted.data;
-      return { ...submitted, data: withoutKey((await spec).readRun(body), redactor) };
+      const run = withoutKey((await spec).readRun(body), redactor);
+      const carried = context.dialect.requestHeaders?.((options ?? {}) as never);
+      if (carried && Object.keys(carried).length > 0) submitHeaders.set(run, carried);
+      return { ...submitted, data: run };
     })(),
   );
 }
+
+// The dialect headers a run was submitted with (Bifrost's per-call virtual key), for its polls.
+// Kept beside the run, not on it: a run gets logged and serialised, and these may hold a key.
+const submitHeaders = new WeakMap<Run, Record<string, string>>();
+
+/** The dialect headers `run` was submitted with, if any (see `Dialect.requestHeaders`). */
+export const headersOfSubmit = (run: Run): Record<string, string> | undefined => submitHeaders.get(run);
 
 /** The dialect's run spec, loading it if the dialect gives a loader; refuses a dialect without runs. */
 export function runSpec(context: ClientContext): Promise<RunSpec> {

@@ -7,7 +7,7 @@ import { RunFailedError } from '../errors/run-errors.js';
 import type { RequestOptions } from '../options.js';
 import type { ChatCompletion } from '../schema/chat-completion.js';
 import { type Run, TERMINAL } from '../schema/run.js';
-import { runSpec, withoutKey } from './create-run.js';
+import { headersOfSubmit, runSpec, withoutKey } from './create-run.js';
 import { type PollOptions, pollStates } from './poll.js';
 import { requestJson } from './request-json.js';
 
@@ -16,28 +16,38 @@ export interface WaitOptions extends PollOptions {
   onProgress?: (run: Run) => void;
 }
 
-/** `client.runs`: async chat runs (inTandem) and jobs (Bifrost), normalised to one `Run`. */
-export interface Runs {
-  retrieve(id: string, options?: RequestOptions): APIPromise<Run>;
+/**
+ * `client.runs`: async chat runs (inTandem) and jobs (Bifrost), normalised to one `Run`. `O` is
+ * the dialect's request-option extras (Bifrost's `{ bifrost: { virtualKey } }`), sent with every
+ * request and poll. A run object from `create({ async: true })` carries the ones it was made with.
+ */
+export interface Runs<O = {}> {
+  retrieve(id: string, options?: RequestOptions & O): APIPromise<Run>;
   /** One page of runs, newest first (inTandem; `perPage` ≤ 100). */
-  list(query?: { page?: number; perPage?: number }, options?: RequestOptions): APIPromise<Run[]>;
+  list(query?: { page?: number; perPage?: number }, options?: RequestOptions & O): APIPromise<Run[]>;
   /** Polls until the run finishes and resolves with its completion. */
-  wait(run: Run | string, options?: WaitOptions): Promise<ChatCompletion>;
+  wait(run: Run | string, options?: WaitOptions & RequestOptions & O): Promise<ChatCompletion>;
   /** Yields the run at each status change, the finished one last. */
-  watch(run: Run | string, options?: PollOptions): AsyncIterable<Run>;
+  watch(run: Run | string, options?: PollOptions & RequestOptions & O): AsyncIterable<Run>;
 }
 
 const RUN_DEFAULTS = { intervalMs: 1_000, maxIntervalMs: 10_000, timeoutMs: 30 * 60_000 };
 
 export function createRuns(context: ClientContext): Runs {
-  const retrieve = (id: string, options?: RequestOptions) =>
+  /** The headers the dialect derives from this call's extras, over those the run was made with. */
+  const headersFor = (options: RequestOptions | undefined, carried?: Record<string, string>) => ({
+    ...carried,
+    ...context.dialect.requestHeaders?.((options ?? {}) as never),
+  });
+
+  const retrieveWith = (id: string, options?: RequestOptions, carried?: Record<string, string>) =>
     new APIPromise(
       (async () => {
         const spec = await runSpec(context);
         try {
           return await requestJson(
             context,
-            { method: 'GET', path: spec.retrievePath(id) },
+            { method: 'GET', path: spec.retrievePath(id), headers: headersFor(options, carried) },
             options,
             (body, _response, redactor) => withoutKey(spec.readRun(body), redactor),
           );
@@ -47,10 +57,13 @@ export function createRuns(context: ClientContext): Runs {
       })(),
     );
 
-  const watch = (run: Run | string, options: PollOptions = {}) =>
-    pollStates(
+  const watch = (run: Run | string, options: PollOptions & RequestOptions = {}) => {
+    const carried = typeof run === 'string' ? undefined : headersOfSubmit(run);
+    const { intervalMs: _i, maxIntervalMs: _m, timeoutMs: _t, ...request } = options;
+    return pollStates(
       {
-        fetch: (signal) => retrieve(typeof run === 'string' ? run : run.id, { signal }),
+        fetch: (signal) =>
+          retrieveWith(typeof run === 'string' ? run : run.id, { ...request, signal }, carried),
         ...(typeof run === 'string' ? {} : { initial: run }),
         key: (state) => `${state.status}/${state.vendorStatus}`,
         isDone: (state) => TERMINAL.has(state.status),
@@ -59,9 +72,10 @@ export function createRuns(context: ClientContext): Runs {
       },
       options,
     );
+  };
 
   return {
-    retrieve,
+    retrieve: (id, options) => retrieveWith(id, options),
     list: (query = {}, options) =>
       new APIPromise(
         (async () => {
@@ -76,7 +90,8 @@ export function createRuns(context: ClientContext): Runs {
             ]);
           }
           const path = spec.listPath(query.page ?? 1, perPage);
-          return requestJson(context, { method: 'GET', path }, options, spec.readRunList);
+          const headers = headersFor(options);
+          return requestJson(context, { method: 'GET', path, headers }, options, spec.readRunList);
         })(),
       ),
     watch,
