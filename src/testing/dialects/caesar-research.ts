@@ -30,6 +30,8 @@ export interface CaesarResearchOptions {
   readonly references: readonly CaesarReference[];
   /** Whether a file id was issued by this server. */
   readonly fileExists: (id: string) => boolean;
+  /** Uses up the brainstorm session a request names; a string is what is wrong with it. */
+  readonly useBrainstorm: (sessionId: unknown, answers: unknown) => string | undefined;
 }
 
 interface Job {
@@ -63,6 +65,10 @@ export class CaesarResearch {
     if (typeof body.query !== 'string' || body.query === '') {
       return { error: 400, message: 'Body is missing required field "query"' };
     }
+    if (body.brainstorm_session_id !== undefined) {
+      const problem = this.#options.useBrainstorm(body.brainstorm_session_id, body.answers);
+      if (problem !== undefined) return { error: 400, message: problem };
+    }
     const files = Array.isArray(body.files) ? body.files : [];
     const unknown = files.find((id) => typeof id !== 'string' || !this.#options.fileExists(id));
     if (unknown !== undefined) return { error: 400, message: `File not found: ${String(unknown)}` };
@@ -88,6 +94,12 @@ export class CaesarResearch {
     if (!job) return notFound;
     job.progress.poll();
     return { json: this.#view(job) };
+  }
+
+  /** The job as it stands, without advancing it (for its chat). */
+  peek(id: string): Record<string, unknown> | undefined {
+    const job = this.#jobs.get(id);
+    return job && this.#view(job);
   }
 
   events(id: string): Reply {

@@ -1,12 +1,14 @@
 import type { MockDialect } from '../mock-dialect.js';
 import type { Reply } from '../reply.js';
 import { matchPath, routeTarget } from '../route-match.js';
+import { CaesarBrainstorm } from './caesar-brainstorm.js';
 import { caesarChat } from './caesar-chat.js';
 import { CaesarCollections } from './caesar-collections.js';
 import { type CaesarReference, defaultCaesarReferences } from './caesar-content.js';
 import { type CaesarErrorShape, caesarErrorBody } from './caesar-errors.js';
 import { CaesarFiles, type CaesarUploadShape } from './caesar-files.js';
 import { CaesarResearch, type CaesarResearchStatus } from './caesar-research.js';
+import { type CaesarChatStreamShape, CaesarResearchChat } from './caesar-research-chat.js';
 
 /** Knobs of {@link caesarMockDialect}. */
 export interface CaesarMockOptions {
@@ -29,6 +31,10 @@ export interface CaesarMockOptions {
   failedResearchFields?: Record<string, unknown>;
   /** Unfinished research jobs allowed at once before 429. @defaultValue 5 (Caesar's limit) */
   maxConcurrentResearch?: number;
+  /** How research chat answers stream (both are documented). @defaultValue `'chunk'` */
+  researchChatStream?: CaesarChatStreamShape;
+  /** Polls of a research chat message answered 202 before it completes. @defaultValue 1 */
+  researchChatProcessingPolls?: number;
 }
 
 const defaultSteps: readonly CaesarResearchStatus[] = [
@@ -54,6 +60,7 @@ export const caesarMockDialect = (options: CaesarMockOptions = {}): MockDialect 
   const files = new CaesarFiles(options.uploadShape ?? 'reference');
   const fileExists = (id: string) => files.has(id);
   const collections = new CaesarCollections();
+  const brainstorm = new CaesarBrainstorm();
   const research = new CaesarResearch({
     steps: options.researchSteps ?? defaultSteps,
     fail: options.failResearch ?? false,
@@ -61,7 +68,13 @@ export const caesarMockDialect = (options: CaesarMockOptions = {}): MockDialect 
     maxConcurrent: options.maxConcurrentResearch ?? 5,
     references,
     fileExists,
+    useBrainstorm: (session, answers) => brainstorm.use(session, answers),
   });
+  const researchChat = new CaesarResearchChat(
+    (id) => research.peek(id) as { status: unknown; results: unknown } | undefined,
+    options.researchChatStream ?? 'chunk',
+    options.researchChatProcessingPolls ?? 1,
+  );
   const chat = { requireApiVersion: options.requireApiVersion ?? false, references, fileExists };
 
   return {
@@ -85,8 +98,17 @@ export const caesarMockDialect = (options: CaesarMockOptions = {}): MockDialect 
       const collection = matchPath('/research/collections/{id}', pathname)?.id;
       if (collection !== undefined && method === 'GET') return collections.retrieve(collection);
       if (collection !== undefined && method === 'PATCH') return collections.update(collection, request);
+      if (route === 'POST /research/brainstorm') return brainstorm.create(request, context);
       if (route === 'POST /research') return research.create(request, context);
       if (route === 'GET /research') return research.list(query);
+      const answer = matchPath('/research/{id}/chat/{message}/stream', pathname);
+      if (answer !== undefined && method === 'GET') return researchChat.stream(answer.id!, answer.message!);
+      const message = matchPath('/research/{id}/chat/{message}', pathname);
+      if (message !== undefined && method === 'GET')
+        return researchChat.retrieve(message.id!, message.message!);
+      const thread = matchPath('/research/{id}/chat', pathname)?.id;
+      if (thread !== undefined && method === 'POST') return researchChat.send(thread, request, context);
+      if (thread !== undefined && method === 'GET') return researchChat.list(thread);
       const events = matchPath('/research/{id}/events', pathname)?.id;
       if (events !== undefined && method === 'GET') return research.events(events);
       const job = matchPath('/research/{id}', pathname)?.id;
@@ -97,6 +119,8 @@ export const caesarMockDialect = (options: CaesarMockOptions = {}): MockDialect 
       files.reset();
       collections.reset();
       research.reset();
+      brainstorm.reset();
+      researchChat.reset();
     },
   };
 };
