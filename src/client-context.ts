@@ -57,7 +57,8 @@ export function browserKeyError(): InvalidRequestError {
   );
 }
 
-function nonNegative(name: string, value: number | undefined): number | undefined {
+/** `value` if it is a number ≥ 0 (or absent); anything else is refused before sending. */
+export function nonNegative(name: string, value: number | undefined): number | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== 'number' || Number.isNaN(value) || value < 0) {
     throw new InvalidRequestError(`Option \`${name}\` must be a number ≥ 0.`, [

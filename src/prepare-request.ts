@@ -1,4 +1,4 @@
-import type { ClientContext } from './client-context.js';
+import { type ClientContext, nonNegative } from './client-context.js';
 import { createRedactor, type Redactor } from './errors/redact.js';
 import { InvalidRequestError } from './errors/request-errors.js';
 import type { RequestOptions } from './options.js';
@@ -70,23 +70,40 @@ function assemble(
     },
     policy: {
       fetch: context.fetch,
-      timeout: options.timeout ?? context.timeout,
-      maxRetries: options.maxRetries ?? context.maxRetries,
-      maxResponseBytes: options.maxResponseBytes ?? context.maxResponseBytes,
+      // Checked per call as at createClient: NaN would silently mean "no timeout", -1 "no retries".
+      timeout: nonNegative('timeout', options.timeout) ?? context.timeout,
+      maxRetries: nonNegative('maxRetries', options.maxRetries) ?? context.maxRetries,
+      maxResponseBytes: nonNegative('maxResponseBytes', options.maxResponseBytes) ?? context.maxResponseBytes,
       signal: options.signal,
     },
-    redactor: redactorFor(context, apiKey),
+    redactor: redactorFor(context, apiKey, headers),
   };
 }
 
-// One redactor per client and key: built again only when a key function hands out a new key.
-const redactors = new WeakMap<ClientContext, { key: string | undefined; redactor: Redactor }>();
+// Headers that carry a credential: what is masked is what goes on the wire (a Morpheus key given
+// as "Bearer sk-…" is sent bare; a per-call Bifrost virtual key never passes through `apiKey`).
+const SECRET_HEADERS = ['authorization', 'proxy-authorization', 'x-bf-vk', 'api-key', 'x-api-key'];
+const SCHEME = /^(?:bearer|basic|token)\s+/i;
 
-function redactorFor(context: ClientContext, key: string | undefined): Redactor {
+// One redactor per client and set of secrets: built again only when they change (a key function
+// handing out a new key, a per-call virtual key).
+const redactors = new WeakMap<ClientContext, { secrets: string; redactor: Redactor }>();
+
+function redactorFor(
+  context: ClientContext,
+  key: string | undefined,
+  headers: Record<string, string>,
+): Redactor {
+  const secrets = [key];
+  for (const name of SECRET_HEADERS) {
+    const value = headers[name];
+    if (value !== undefined) secrets.push(value, value.replace(SCHEME, ''));
+  }
+  const joined = secrets.join('\n');
   const cached = redactors.get(context);
-  if (cached && cached.key === key) return cached.redactor;
-  const redactor = createRedactor([key]);
-  redactors.set(context, { key, redactor });
+  if (cached && cached.secrets === joined) return cached.redactor;
+  const redactor = createRedactor(secrets);
+  redactors.set(context, { secrets: joined, redactor });
   return redactor;
 }
 

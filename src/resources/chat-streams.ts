@@ -1,5 +1,5 @@
 import { APIPromise, type WithResponse } from '../api-promise.js';
-import type { ClientContext } from '../client-context.js';
+import { type ClientContext, nonNegative } from '../client-context.js';
 import type { RequestOptions } from '../options.js';
 import { ChatCompletionStream } from '../streaming/chat-completion-stream.js';
 import type { ReadOptions } from '../streaming/chunk-source.js';
@@ -87,7 +87,7 @@ export function planStream(
     unwrapChunk,
     readError: context.dialect.readError,
     validate: context.validate,
-    idleTimeout: options.idleTimeout ?? context.idleTimeout,
+    idleTimeout: nonNegative('idleTimeout', options.idleTimeout) ?? context.idleTimeout,
     // Whole streams are unbounded (they end by themselves); one event is held to the body limit.
     maxEventSize: options.maxResponseBytes ?? context.maxResponseBytes,
   };

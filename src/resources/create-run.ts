@@ -6,6 +6,7 @@ import { InvalidRequestError } from '../errors/request-errors.js';
 import type { RequestOptions } from '../options.js';
 import type { Run } from '../schema/run.js';
 import { postChat } from './chat-params-check.js';
+import { readAnswer } from './request-json.js';
 
 /**
  * `create({ async: true })`: submits the run and resolves with it (status `queued` usually). The
@@ -26,7 +27,9 @@ export function createRun(
         redactor,
       }));
       const { body, redactor } = submitted.data;
-      const run = withoutKey((await spec).readRun(body), redactor);
+      const { readRun } = await spec;
+      const read = readAnswer(() => readRun(body), JSON.stringify(body) ?? '', redactor);
+      const run = withoutKey(read, redactor);
       const carried = context.dialect.requestHeaders?.((options ?? {}) as never);
       if (carried && Object.keys(carried).length > 0) submitHeaders.set(run, carried);
       return { ...submitted, data: run };

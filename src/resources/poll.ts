@@ -2,6 +2,7 @@ import { APIUserAbortError } from '../errors/connection-errors.js';
 import { RunTimeoutError } from '../errors/run-errors.js';
 import { sleep } from '../internal/sleep.js';
 import { RequestLease } from '../transport/request-lease.js';
+import { serverRetryDelay } from '../transport/retry-policy.js';
 
 export interface PollOptions {
   /** First pause between polls. */
@@ -14,8 +15,11 @@ export interface PollOptions {
 }
 
 export interface PollPlan<T> {
-  /** Fetches the current state; it must honour `signal`. */
-  fetch: (signal: AbortSignal) => Promise<T>;
+  /**
+   * Fetches the current state with its response (`apiPromise.withResponse()`); it must honour
+   * `signal`. The response's `Retry-After` (a 202 "not yet" may carry one) stretches the next pause.
+   */
+  fetch: (signal: AbortSignal) => Promise<{ data: T; response?: Response }>;
   /** A state already known (e.g. the creation answer): yielded first, and not fetched again if terminal. */
   initial?: T;
   /** What counts as a change worth yielding (the status, usually). */
@@ -46,15 +50,18 @@ export async function* pollStates<T>(
     if (deadline.cause === 'user')
       throw new APIUserAbortError('Polling was aborted.', { cause: options.signal?.reason });
     let state = plan.initial;
+    let serverDelay: number | undefined;
     for (;;) {
       if (state === undefined) {
-        state = await guarded(
+        const polled = await guarded(
           () => plan.fetch(deadline.signal),
           deadline,
           () => last,
           plan.label,
           timeoutMs,
         );
+        state = polled.data;
+        serverDelay = serverRetryDelay(polled.response?.headers);
       }
       last = state;
       const key = plan.key(state);
@@ -64,7 +71,7 @@ export async function* pollStates<T>(
       }
       if (plan.isDone(state)) return;
       await guarded(
-        () => sleep(interval, deadline.signal),
+        () => sleep(Math.max(interval, serverDelay ?? 0), deadline.signal),
         deadline,
         () => last,
         plan.label,

@@ -1,5 +1,6 @@
 import type { WithResponse } from '../api-promise.js';
 import type { ClientContext } from '../client-context.js';
+import { ChatwireError } from '../errors/chatwire-error.js';
 import type { Redactor } from '../errors/redact.js';
 import { ResponseValidationError } from '../errors/request-errors.js';
 import type { RequestOptions } from '../options.js';
@@ -47,8 +48,25 @@ export async function requestJson<T>(
           cause,
         });
       }
-      return read(body, response, call.redactor);
+      return readAnswer(() => read(body, response, call.redactor), text, call.redactor);
     },
   );
   return { data: received.data, response: received.response, requestId: received.requestId };
+}
+
+/**
+ * Runs a reader over a parsed 2xx answer. A typed error passes; anything else (a reader meeting
+ * `data: null`, say) is a body we could not read, not a dropped connection: it must not be
+ * retried (a retried POST is paid for twice), so it becomes a `ResponseValidationError`.
+ */
+export function readAnswer<T>(read: () => T, text: string, redactor: Redactor): T {
+  try {
+    return read();
+  } catch (cause) {
+    if (ChatwireError.is(cause)) throw cause;
+    throw new ResponseValidationError(
+      `The response could not be read: ${cause instanceof Error ? cause.message : String(cause)}.`,
+      { rawText: redactor.text(text.slice(0, 2000)), cause },
+    );
+  }
 }

@@ -60,7 +60,7 @@ export function createResearchChat(context: ClientContext, call: Call): Research
                   return message;
                 },
               ),
-            ),
+            ).withResponse(),
           key: (message) => String(message.status),
           isDone: (message) => message.status !== 'processing',
           defaults: CHAT_DEFAULTS,

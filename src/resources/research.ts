@@ -69,7 +69,7 @@ export function createResearch(context: ClientContext): Research {
   const watch = (id: string, options: PollOptions = {}) =>
     pollStates(
       {
-        fetch: (signal) => retrieve(id, { signal }),
+        fetch: (signal) => retrieve(id, { signal }).withResponse(),
         key: (job) => String(job.status),
         isDone: (job) => TERMINAL.has(String(job.status)),
         defaults: RESEARCH_DEFAULTS,

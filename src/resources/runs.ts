@@ -63,7 +63,11 @@ export function createRuns(context: ClientContext): Runs {
     return pollStates(
       {
         fetch: (signal) =>
-          retrieveWith(typeof run === 'string' ? run : run.id, { ...request, signal }, carried),
+          retrieveWith(
+            typeof run === 'string' ? run : run.id,
+            { ...request, signal },
+            carried,
+          ).withResponse(),
         ...(typeof run === 'string' ? {} : { initial: run }),
         key: (state) => `${state.status}/${state.vendorStatus}`,
         isDone: (state) => TERMINAL.has(state.status),

@@ -17,15 +17,21 @@ export async function errorFromResponse(
   } catch {
     // Not JSON (an HTML page from a proxy, say): keep the text.
   }
-  const info = typeof body === 'object' && body !== null ? context.readError(body) : {};
-  const excerpt = text.replace(/\s+/g, ' ').trim().slice(0, 200);
-  const reason = response.statusText || REASONS[response.status] || 'status code';
+  // Parsed JSON is redacted again: a key escaped in the body (`\u0073k-…`, `sk-live\/…`) only
+  // shows once parsed, and the message is read from it.
+  const redacted = context.redactor.value(body);
+  const isObject = typeof redacted === 'object' && redacted !== null;
+  const info = isObject ? context.readError(redacted) : {};
+  const shown = isObject ? JSON.stringify(redacted) : text;
+  const excerpt = shown.replace(/\s+/g, ' ').trim().slice(0, 200);
+  // A reason phrase is the server's text too, and may echo the key.
+  const reason = context.redactor.text(response.statusText) || REASONS[response.status] || 'status code';
   const fallbackMessage =
-    text === '' ? `${reason} (no body)` : `${reason}: ${excerpt}${text.length > 200 ? '…' : ''}`;
+    text === '' ? `${reason} (no body)` : `${reason}: ${excerpt}${shown.length > 200 ? '…' : ''}`;
   return APIError.fromInit({
     status: response.status,
     headers: redactHeaders(response.headers, context.redactor),
-    body: context.redactor.value(body),
+    body: redacted,
     info,
     fallbackMessage,
     dialect: context.dialect,
@@ -46,12 +52,19 @@ const REASONS: Record<number, string> = {
   504: 'Gateway Timeout',
 };
 
-export function readRequestId(headers: Headers, names: readonly string[]): string | undefined {
+/** The vendor's request id, masked like any text from the server (a proxy may echo the key in it). */
+export function readRequestId(
+  headers: Headers,
+  names: readonly string[],
+  redactor: Redactor,
+): string | undefined {
+  let id: string | null = null;
   for (const name of names) {
-    const value = headers.get(name);
-    if (value) return value;
+    id = headers.get(name);
+    if (id) break;
   }
-  return headers.get('x-request-id') ?? undefined;
+  id ||= headers.get('x-request-id');
+  return id ? redactor.text(id) : undefined;
 }
 
 function redactHeaders(headers: Headers, redactor: Redactor): Headers {

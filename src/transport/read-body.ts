@@ -11,8 +11,15 @@ export async function readBodyText(response: Response, maxBytes: number): Promis
     throw tooLarge(maxBytes);
   }
   if (!response.body) return '';
-  // A known, acceptable length: the runtime's own reader is the fastest path.
-  if (Number.isFinite(declared) && response.headers.has('content-length')) return response.text();
+  // A known, acceptable length: the runtime's own reader is the fastest path. Not for a compressed
+  // body: its length is the compressed size, and fetch hands over the inflated bytes.
+  if (
+    Number.isFinite(declared) &&
+    response.headers.has('content-length') &&
+    !response.headers.has('content-encoding')
+  ) {
+    return response.text();
+  }
   const reader = response.body.getReader();
   const decoder = new TextDecoder();
   let text = '';

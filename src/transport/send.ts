@@ -98,7 +98,7 @@ export async function send<T>(
       await pause(retryDelay(attempt), policy.signal, lease);
       continue;
     }
-    const requestId = readRequestId(response.headers, context.requestIdHeaders);
+    const requestId = readRequestId(response.headers, context.requestIdHeaders, context.redactor);
     if (response.ok) {
       try {
         const data = await consume(response, lease);

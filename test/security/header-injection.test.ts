@@ -73,3 +73,34 @@ describe('header values with CR, LF or NUL are refused before sending', () => {
     await refusedBeforeSending(() => client.chat.completions.create(ask, { headers: { 'bad name': 'v' } }));
   });
 });
+
+// fetch refuses a header character above U+00FF with a TypeError, which once looked like a
+// connection failure and was retried with backoff; it is bad input, refused before sending.
+describe('header values beyond Latin-1 are refused before sending, not retried', () => {
+  it.each(['My app — prod', 'key…', 'emoji 😀'])('in client headers (%j)', async (value) => {
+    const client = createClient({
+      dialect: 'bifrost',
+      baseURL: server.baseURL,
+      maxRetries: 2,
+      headers: { 'x-title': value },
+    });
+    await refusedBeforeSending(() => client.chat.completions.create(ask));
+  });
+
+  it('in a pasted API key, without echoing it', async () => {
+    const key = 'sk-bf-pasted-key…';
+    const client = createClient({ dialect: 'bifrost', baseURL: server.baseURL, apiKey: key, maxRetries: 2 });
+    await refusedBeforeSending(() => client.chat.completions.create(ask), key);
+  });
+
+  it('while Latin-1 values (café) are sent', async () => {
+    server.reset();
+    const client = createClient({
+      dialect: 'bifrost',
+      baseURL: server.baseURL,
+      headers: { 'x-title': 'café' },
+    });
+    await client.chat.completions.create(ask);
+    expect(server.requests[0]?.headers['x-title']).toBe('café');
+  });
+});
