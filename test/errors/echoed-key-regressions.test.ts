@@ -1,6 +1,12 @@
 import { inspect } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type APIError, createClient, ResponseValidationError, RunFailedError } from '../../src/index.js';
+import {
+  type APIError,
+  createClient,
+  ResponseValidationError,
+  RunFailedError,
+  StreamError,
+} from '../../src/index.js';
 import {
   caesarMockDialect,
   createMockServer,
@@ -48,13 +54,17 @@ describe('a key the vendor echoes is masked in errors built outside the transpor
     expectNoKey(error);
   });
 
-  it('the same envelope answering a stream request with JSON', async () => {
+  it('the same envelope answering a stream request with JSON (read as the error frame it stands for)', async () => {
     const client = await intandemClient();
     server?.enqueue({ json: revoked });
-    const error = await client.chat.completions
-      .create({ model: 'openai/gpt-4o', messages: ask, stream: true })
-      .catch((e) => e);
-    expect(error).toBeInstanceOf(ResponseValidationError);
+    const stream = await client.chat.completions.create({
+      model: 'openai/gpt-4o',
+      messages: ask,
+      stream: true,
+    });
+    const error = await stream.finalCompletion().catch((e) => e);
+    expect(error).toBeInstanceOf(StreamError);
+    expect(error).toMatchObject({ code: 'token_revoked', message: expect.stringContaining('[redacted]') });
     expectNoKey(error);
   });
 
