@@ -109,14 +109,14 @@ try {
   }
   console.log(`\n  steps: ${(await run.finalCompletion()).steps.length}`);
 
-  console.log('— Caesar has neither: refused before sending');
+  console.log('— Caesar has no tool calling: runTools is refused before sending');
   const caesar = createClient({ dialect: 'caesar', baseURL: caesarMock.baseURL, apiKey: 'csk-demo' });
-  await caesar.chat.completions
-    .create({
-      model: 'caesar-research',
-      messages: [{ role: 'user', content: 'x' }],
-      ...({ tools: [getWeather] } as object),
-    })
+  // A compile-time error in TypeScript; plain JavaScript gets the refusal at run time.
+  const completions = caesar.chat.completions as unknown as {
+    runTools(params: object): Promise<unknown>;
+  };
+  await completions
+    .runTools({ model: 'caesar-research', messages: [{ role: 'user', content: 'x' }], tools: [getWeather] })
     .catch((error: unknown) => {
       if (error instanceof InvalidRequestError) console.log(`  ${error.message}`);
     });

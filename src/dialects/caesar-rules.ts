@@ -14,18 +14,8 @@ export function checkCaesarParams(params: Record<string, unknown>): void {
   const refusals = new Refusals('caesar');
   if (typeof params.n === 'number' && params.n > 1)
     refusals.add('n', 'must be 1: Caesar always answers one choice');
-  if (Array.isArray(params.tools) && params.tools.length > 0) {
-    refusals.add(
-      'tools',
-      'are not supported by Caesar (it accepts and ignores them, so no tool would ever be called)',
-    );
-  }
-  if (params.response_format !== undefined && (params.response_format as { type?: string }).type !== 'text') {
-    refusals.add(
-      'response_format',
-      'is not supported by Caesar (it is ignored, so the answer would not follow it)',
-    );
-  }
+  // `tools`, `response_format` and the sampling knobs are documented as accepted and ignored, so
+  // they pass (API.md); parse() and runTools(), which need them to work, refuse by capability.
   const messages = (params.messages ?? []) as LooseMessages;
   if (!messages.some((m) => m.role === 'user')) {
     refusals.add('messages', 'need a user message: its text becomes the research query');

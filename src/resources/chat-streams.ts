@@ -4,7 +4,9 @@ import type { RequestOptions } from '../options.js';
 import { ChatCompletionStream } from '../streaming/chat-completion-stream.js';
 import type { ReadOptions } from '../streaming/chunk-source.js';
 import { ConnectedSource } from '../streaming/connected-source.js';
+import { schemaOf } from '../structured/response-format.js';
 import { prepareChatRequest } from './chat-params-check.js';
+import { requireCapability } from './require-capability.js';
 import { type StreamRequest, streamConnector } from './stream-connector.js';
 
 /**
@@ -73,6 +75,10 @@ function planSource(
   options: RequestOptions,
 ): (signal: AbortSignal) => ConnectedSource {
   const prepared = prepareChatRequest(context.dialect, params, 'stream', options);
+  // A structured stream parses its answer, like parse(): it needs a vendor that follows the format.
+  if (schemaOf(responseFormatOf(params)) !== undefined) {
+    requireCapability(context, 'responseFormat', 'response_format', 'response_format');
+  }
   return planStream(context, prepared, options, context.dialect.unwrapChunk);
 }
 

@@ -6,6 +6,7 @@ import type { RequestOptions } from '../options.js';
 import { type ParsedChatCompletion, wantsJson } from '../structured/response-format.js';
 import { createCompletion } from './chat-completions.js';
 import { prepareChatRequest } from './chat-params-check.js';
+import { requireCapability } from './require-capability.js';
 
 /**
  * `chat.completions.parse(params)`: one JSON completion whose structured answer is read into
@@ -27,11 +28,7 @@ export function parseChat(
           [{ path: 'response_format', message: 'must ask for JSON' }],
         );
       }
-      if (!context.dialect.capabilities.responseFormat) {
-        throw new InvalidRequestError(`The ${context.dialect.name} dialect has no response_format.`, [
-          { path: 'response_format', message: `not supported by ${context.dialect.name}` },
-        ]);
-      }
+      requireCapability(context, 'responseFormat', 'response_format', 'response_format');
       // Sent now, with the parameters as they are at the call; the parser loads meanwhile.
       const sent = createCompletion(context, params, options).withResponse();
       const parser = loadChunk('structured output', () => import('../structured/parse-completion.js'));

@@ -11,6 +11,7 @@ import type { ToolRunStream } from '../tools/loop/tool-run-stream.js';
 import { createCompletion } from './chat-completions.js';
 import { prepareChatRequest } from './chat-params-check.js';
 import { lazyStream } from './chat-streams.js';
+import { requireCapability } from './require-capability.js';
 
 /**
  * `chat.completions.runTools(params)`. The loop itself comes with the tools: `tool()` from
@@ -40,10 +41,7 @@ function loopPort(context: ClientContext, options: RequestOptions, mode: 'json' 
   return {
     check: (request) => {
       prepareChatRequest(context.dialect, request, mode, options);
-      if (context.dialect.capabilities.tools) return;
-      throw new InvalidRequestError(`The ${context.dialect.name} dialect has no tool calling.`, [
-        { path: 'tools', message: `not supported by ${context.dialect.name}` },
-      ]);
+      requireCapability(context, 'tools', 'tool calling', 'tools');
     },
     complete: (request, signal) => createCompletion(context, request, { ...options, signal }),
     stream: (request, signal) => lazyStream(context, request, { ...options, signal }),

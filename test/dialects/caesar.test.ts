@@ -51,10 +51,24 @@ describe('caesar requests', () => {
     expect(caesar().defaults).toEqual({ timeout: 1_800_000, idleTimeout: 1_800_000 });
   });
 
+  it('passes what Caesar documents as accepted and ignored (tools, response_format, sampling)', async () => {
+    const { client, calls } = capturingClient('caesar');
+    const ignored = {
+      tools: [{ type: 'function', function: { name: 'f', parameters: {} } }],
+      response_format: { type: 'json_object' },
+      temperature: 0.2,
+      seed: 7,
+    };
+    await client.chat.completions.create({
+      model: 'caesar-research',
+      messages: question,
+      ...ignored,
+    } as never);
+    expect(JSON.parse(calls[0]!.body!)).toMatchObject(ignored);
+  });
+
   const refusals: Array<[string, Record<string, unknown>, string]> = [
     ['n > 1', { n: 2 }, 'n'],
-    ['tools', { tools: [{ type: 'function', function: { name: 'f' } }] }, 'tools'],
-    ['response_format', { response_format: { type: 'json_object' } }, 'response_format'],
     ['reasoning_loops out of range', { metadata: { reasoning_loops: 20 } }, 'metadata.reasoning_loops'],
     ['source_timeout out of range', { metadata: { source_timeout: 2 } }, 'metadata.source_timeout'],
     ['a boolean sent as a string', { metadata: { exclude_social: 'true' } }, 'metadata.exclude_social'],

@@ -112,18 +112,14 @@ describe('runTools per dialect rules', () => {
     expect(vendor.server.requests).toHaveLength(0);
   });
 
-  it('caesar refuses tools before sending, saying Caesar would ignore them (both forms)', async () => {
+  it('caesar refuses runTools before sending: it has no tool calling (both forms)', async () => {
     vendor = await startVendor('caesar');
     const { client, model: caesarModel } = vendor;
     const params = { model: caesarModel, messages: ask('x'), tools: [weather] };
     const error = await client.chat.completions.runTools(params).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InvalidRequestError);
-    expect((error as Error).message).toBe(
-      'Not sent to caesar: tools are not supported by Caesar (it accepts and ignores them, so no tool would ever be called).',
-    );
-    expect(() => client.chat.completions.runTools({ ...params, stream: true })).toThrow(
-      /not supported by Caesar/,
-    );
+    expect((error as Error).message).toBe('The caesar dialect has no tool calling.');
+    expect(() => client.chat.completions.runTools({ ...params, stream: true })).toThrow(/no tool calling/);
     expect(vendor.server.requests).toHaveLength(0);
   });
 });
