@@ -2,7 +2,7 @@
 // wait() back off between polls honouring Retry-After, not only after a 429.
 import { describe, expect, it } from 'vitest';
 import { capturingClient } from '../helpers/capture.js';
-import { json } from '../helpers/scripted-fetch.js';
+import { completionBody, json } from '../helpers/scripted-fetch.js';
 
 const fast = { intervalMs: 5, maxIntervalMs: 20 };
 const job = (status: string, httpStatus: number, headers: Record<string, string> = {}, extra = {}) =>
@@ -10,13 +10,7 @@ const job = (status: string, httpStatus: number, headers: Record<string, string>
     { id: 'job-1', status, created_at: '2026-01-01T12:00:00.000Z', ...extra },
     { status: httpStatus, headers },
   );
-const result = {
-  id: 'chatcmpl-1',
-  object: 'chat.completion',
-  created: 1,
-  model: 'gpt-4o',
-  choices: [{ index: 0, message: { role: 'assistant', content: 'Done.' }, finish_reason: 'stop' }],
-};
+const result = completionBody('Done.');
 
 describe('runs.wait between polls', () => {
   it('waits as long as a 202 answer’s retry-after-ms asks, over a shorter interval', async () => {
