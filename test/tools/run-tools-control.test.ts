@@ -137,6 +137,33 @@ describe('chat.completions.runTools: aborts, unanswered calls, checks', () => {
     expect(result.steps[0]?.completion.choices[0]?.message).toMatchObject({ parsed: null });
   });
 
+  for (const stream of [false, true]) {
+    it(`parses only the answer when a step writes text before its tool call (stream: ${stream})`, async () => {
+      vendor = await startVendor('openai');
+      const weather = tool({ name: 'get_weather', parameters: City, execute: () => ({ celsius: 21 }) });
+      const call = { id: 'c1', name: 'get_weather', arguments: { city: 'Rome' } };
+      vendor.server.enqueue(
+        { json: completion({ content: 'Let me check the weather.', toolCalls: [call] }) },
+        { json: completion({ content: '{"summary":"warm"}' }) },
+      );
+      const params = {
+        model: vendor.model,
+        messages: ask('x'),
+        tools: [weather],
+        response_format: jsonSchemaFormat(z.object({ summary: z.string() })),
+      };
+      const result = stream
+        ? await vendor.client.chat.completions.runTools({ ...params, stream: true }).finalCompletion()
+        : await vendor.client.chat.completions.runTools(params);
+      expect(result.choices[0]?.message.parsed).toEqual({ summary: 'warm' });
+      expect(result.steps[0]?.completion.choices[0]?.message).toMatchObject({
+        content: 'Let me check the weather.',
+        parsed: null,
+      });
+      expect(result.steps[0]?.toolResults).toHaveLength(1);
+    });
+  }
+
   it('refuses bad loop parameters before sending anything', async () => {
     vendor = await startVendor('openai');
     const a = tool({ name: 'a', parameters: z.object({}), execute: () => 1 });

@@ -40,13 +40,22 @@ export async function runToolLoop(plan: RunPlan, driver: LoopDriver): Promise<To
   const emit = driver.emit ?? (() => {});
   const tools = toolRuntimes(plan.tools);
   const format = plan.request.response_format;
+  // Steps are sent with a plain copy of the format: a step that calls tools (often after a line of
+  // text) is not the structured answer, so only the loop parses, and only the answer.
+  const structured = schemaOf(format) !== undefined;
+  const request = structured ? { ...plan.request, response_format: { ...(format as object) } } : plan.request;
   const messages = [...plan.messages] as ChatMessage[];
   const steps: ToolStep[] = [];
   try {
     for (let index = 0; ; index++) {
       run.throwIfAborted();
-      const sent = await send({ ...plan.request, messages: [...messages] }, run.signal, index);
-      const completion = schemaOf(format) ? await port.parseCompletion(sent, format) : sent;
+      const sent = await send({ ...request, messages: [...messages] }, run.signal, index);
+      const callsTools = (sent.choices[0]?.message?.tool_calls?.length ?? 0) > 0;
+      const completion = !structured
+        ? sent
+        : callsTools
+          ? unparsed(sent)
+          : await port.parseCompletion(sent, format);
       const assistant = assistantMessage(completion.choices[0]?.message, index);
       messages.push(assistant);
       const toolResults = await runToolCalls(assistant.tool_calls ?? [], {
@@ -86,4 +95,13 @@ function stopReasonOf(step: ToolStep, maxSteps: number): ToolRunStopReason | und
   if (step.toolResults.some((result) => result.status === 'pending')) return 'pending-tool-calls';
   if (step.index + 1 >= maxSteps) return 'max-steps';
   return undefined;
+}
+
+/** A step that called tools has no structured answer: `parsed` is `null`, its text left as it is. */
+function unparsed(completion: ChatCompletion): ChatCompletion {
+  const choices = completion.choices.map((choice) => ({
+    ...choice,
+    message: { ...choice.message, parsed: null },
+  }));
+  return { ...completion, choices };
 }
