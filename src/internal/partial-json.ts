@@ -155,14 +155,14 @@ class Parser {
       out += this.#escape(out);
       start = this.pos;
     }
-    throw new Incomplete(out + text.slice(start), true);
+    throw new Incomplete(wholeCharacters(out + text.slice(start)), true);
   }
 
   /** Reads the escape at `pos`; if the text ends inside it, the string so far is `before`. */
   #escape(before: string): string {
     const { text } = this;
     const kind = text[this.pos + 1];
-    if (kind === undefined) throw new Incomplete(before, true);
+    if (kind === undefined) throw new Incomplete(wholeCharacters(before), true);
     if (kind !== 'u') {
       const at = ESCAPE_LETTERS.indexOf(kind);
       if (at < 0) throw INVALID;
@@ -171,7 +171,7 @@ class Parser {
     }
     const hex = text.slice(this.pos + 2, this.pos + 6);
     if (!/^[0-9a-fA-F]*$/.test(hex)) throw INVALID;
-    if (hex.length < 4) throw new Incomplete(before, true);
+    if (hex.length < 4) throw new Incomplete(wholeCharacters(before), true);
     this.pos += 6;
     return String.fromCharCode(Number.parseInt(hex, 16));
   }
@@ -196,6 +196,12 @@ class Parser {
     this.pos += match[0].length;
     return Number(match[0]);
   }
+}
+
+/** A string cut short, without a trailing high surrogate: half an emoji is not text to show yet. */
+function wholeCharacters(partial: string): string {
+  const last = partial.charCodeAt(partial.length - 1);
+  return last >= 0xd800 && last <= 0xdbff ? partial.slice(0, -1) : partial;
 }
 
 // 0-9 + - . e E

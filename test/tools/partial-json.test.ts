@@ -86,6 +86,16 @@ describe('parsePartialJson', () => {
     expect(parsePartialJson(text)).toBeUndefined();
   });
 
+  it('never shows half an emoji: a cut after a high surrogate, raw or escaped, waits for its pair', () => {
+    for (const cut of ['{"s":"hi 😀'.slice(0, -1), '{"s":"hi \\ud83d', '{"s":"hi \\ud83d\\ude']) {
+      const { value } = parsePartialJson(cut) as { value: { s: string } };
+      expect(value.s).toBe('hi ');
+      expect(/[\ud800-\udbff]$/.test(value.s)).toBe(false);
+    }
+    expect(parsePartialJson('{"s":"hi \\ud83d\\ude00')?.value).toEqual({ s: 'hi 😀' });
+    expect(parsePartialJson('{"s":"hi 😀"}')?.value).toEqual({ s: 'hi 😀' });
+  });
+
   it('keeps a "__proto__" key as data, as JSON.parse does', () => {
     const { value } = parsePartialJson('{"__proto__": {"polluted": true}, "b": 1}')!;
     expect(Object.getPrototypeOf(value)).toBe(Object.prototype);
