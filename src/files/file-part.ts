@@ -12,8 +12,9 @@ import type { UploadedFile } from '../schema/uploaded-file.js';
  * const message = { role: 'user', content: [{ type: 'text', text: 'Summarise' }, filePart(file)] };
  */
 export function filePart(file: UploadedFile | string, filename?: string): CaesarFilePart {
-  const id = typeof file === 'string' ? file : file.id;
-  const name = filename ?? (typeof file === 'string' ? undefined : file.filename);
+  const uploaded = typeof file === 'object' && file !== null ? file : undefined;
+  const id = typeof file === 'string' ? file : uploaded?.id;
+  const name = filename ?? uploaded?.filename;
   const issues = [];
   if (!isFileId(id))
     issues.push({
@@ -27,5 +28,5 @@ export function filePart(file: UploadedFile | string, filename?: string): Caesar
       issues,
     );
   }
-  return { type: 'file', file: { filename: name!, fileData: id } };
+  return { type: 'file', file: { filename: name!, fileData: id! } };
 }

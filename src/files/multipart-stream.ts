@@ -27,6 +27,12 @@ export function multipartStream(options: {
   const { frame, counter, onError } = options;
   const reader = options.content.getReader();
   let headSent = false;
+  // A cancelled content reads as done: that is no end of the file, so no tail and no last count.
+  let cancelled = false;
+  const cancel = (reason: unknown) => {
+    cancelled = true;
+    return reader.cancel(reason);
+  };
   const stream = new ReadableStream<Uint8Array>(
     {
       async pull(controller) {
@@ -37,6 +43,7 @@ export function multipartStream(options: {
         try {
           for (;;) {
             const { done, value } = await reader.read();
+            if (done && cancelled) return controller.close();
             if (done) {
               counter.end();
               controller.enqueue(frame.tail);
@@ -54,9 +61,9 @@ export function multipartStream(options: {
           throw error;
         }
       },
-      cancel: (reason) => reader.cancel(reason),
+      cancel,
     },
     { highWaterMark: 0 },
   );
-  return { stream, cancel: (reason) => reader.cancel(reason).catch(() => {}) };
+  return { stream, cancel: (reason) => cancel(reason).catch(() => {}) };
 }

@@ -1,4 +1,8 @@
-type Globals = Pick<typeof globalThis, 'Request' | 'ReadableStream'> & { Deno?: unknown; Bun?: unknown };
+type Globals = Pick<typeof globalThis, 'Request' | 'ReadableStream'> & {
+  Deno?: unknown;
+  Bun?: unknown;
+  navigator?: { userAgent?: unknown };
+};
 
 const cache = new WeakMap<object, boolean>();
 
@@ -8,9 +12,20 @@ const cache = new WeakMap<object, boolean>();
  * shows up here as a `text/plain` content type; they get Blob bodies. This is the detection
  * web.dev recommends (a browser that streams asks for `duplex`); Deno and Bun stream without
  * reading `duplex`, so there the missing content type is enough. It cannot see that Chromium also
- * needs HTTP/2 for such a request.
+ * needs HTTP/2 for such a request (over HTTP/1.1 the fetch fails outright), so a browser streams
+ * only when the caller says the server speaks HTTP/2 or later (`allowBrowser`).
  */
-export function supportsRequestStreams(g: Globals = globalThis): boolean {
+export function supportsRequestStreams(g: Globals = globalThis, allowBrowser = false): boolean {
+  return fetchStreams(g) && (allowBrowser || !isBrowser(g));
+}
+
+/** Browsers say `Mozilla/5.0 …`; Node, Deno, Bun and workerd name themselves. */
+const isBrowser = (g: Globals): boolean => {
+  const agent = g.navigator?.userAgent;
+  return typeof agent === 'string' && agent.startsWith('Mozilla/');
+};
+
+function fetchStreams(g: Globals): boolean {
   const known = cache.get(g);
   if (known !== undefined) return known;
   let supported = false;

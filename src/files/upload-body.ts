@@ -44,7 +44,11 @@ export async function createUploadBody(options: {
     replayable: true,
     streamed: false,
     length: undefined,
-    settle: progress.complete,
+    // A stream input collected into this Blob knows its size only now.
+    settle:
+      source.size === undefined
+        ? progressReporter(options.onProgress, content.size).complete
+        : progress.complete,
     failure: undefined,
     cancel: async () => {},
   });

@@ -16,6 +16,14 @@ export function chooseFilename(option: unknown, own: string | undefined, kind: s
   );
 }
 
+/** `onProgress` is called while bytes are on the wire: a wrong value must fail before any are. */
+export function checkOnProgress(onProgress: unknown): void {
+  if (onProgress === undefined || typeof onProgress === 'function') return;
+  throw new InvalidRequestError('files.upload: `onProgress` must be a function.', [
+    { path: 'onProgress', message: 'must be a function' },
+  ]);
+}
+
 /** Caesar's collection ids are UUIDs; anything else would only come back as a 400 after the upload. */
 export function checkCollectionId(collectionId: unknown): void {
   if (collectionId === undefined || isFileId(collectionId)) return;

@@ -8,7 +8,7 @@ import { readUploadedFile } from './read-uploaded-file.js';
 import { supportsRedirectError, supportsRequestStreams } from './request-streams.js';
 import { requireContent } from './stream-source.js';
 import { createUploadBody } from './upload-body.js';
-import { checkCollectionId, chooseFilename } from './upload-checks.js';
+import { checkCollectionId, checkOnProgress, chooseFilename } from './upload-checks.js';
 import type { UploadInput, UploadOptions } from './upload-options.js';
 import { toUploadSource } from './upload-source.js';
 
@@ -27,9 +27,11 @@ export async function uploadFile(
     contentType: typeOption,
     collectionId,
     onProgress,
+    streamBody: _streamBody,
     ...requestOptions
   } = options;
   checkCollectionId(collectionId);
+  checkOnProgress(onProgress);
   const found = await toUploadSource(input);
   const filename = chooseFilename(nameOption, found.filename, found.kind);
   const contentType = chooseContentType(typeOption, found.contentType, filename);
@@ -38,7 +40,8 @@ export async function uploadFile(
     file: { field: 'file', filename, contentType },
     fields: collectionId === undefined ? {} : { collection_id: collectionId },
   });
-  const upload = await createUploadBody({ source, frame, onProgress, streams: supportsRequestStreams() });
+  const streams = supportsRequestStreams(globalThis, options.streamBody === true);
+  const upload = await createUploadBody({ source, frame, onProgress, streams });
   try {
     const result = await requestJson(
       context,

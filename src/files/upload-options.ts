@@ -42,4 +42,11 @@ export interface UploadOptions extends RequestOptions {
    * only over HTTP/2); elsewhere the only call comes once the server has answered.
    */
   onProgress?: (progress: UploadProgress) => void;
+  /**
+   * In a browser, stream the body (live progress, no copy of a stream input) — only when the
+   * server speaks HTTP/2 or later: Chromium fails a streamed upload over HTTP/1.1, and browsers
+   * cannot tell beforehand. Elsewhere (Node, Deno, Bun, workers) bodies stream whenever they can.
+   * @defaultValue false
+   */
+  streamBody?: boolean;
 }

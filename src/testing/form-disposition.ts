@@ -12,7 +12,9 @@ export interface FormDisposition {
 export const parseFormDisposition = (header: string): FormDisposition => {
   const params = new Map<string, string>();
   // `key=value` or `key="quoted; value"` pairs after the first `;`.
-  const pattern = /;\s*([^\s=;]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^;]*))/g;
+  // WHATWG's encoder escapes `"` as %22 and leaves backslashes raw, so a quoted value ends at the
+  // next quote and a backslash is a character (Node's own Response.formData() reads it so).
+  const pattern = /;\s*([^\s=;]+)\s*=\s*(?:"([^"]*)"|([^;]*))/g;
   for (const match of header.matchAll(pattern)) {
     const key = (match[1] ?? '').toLowerCase();
     const quoted = match[2];
@@ -24,7 +26,7 @@ export const parseFormDisposition = (header: string): FormDisposition => {
 };
 
 const unquote = (value: string): string =>
-  value.replace(/\\(.)/g, '$1').replace(/%22/g, '"').replace(/%0A/gi, '\n').replace(/%0D/gi, '\r');
+  value.replace(/%22/g, '"').replace(/%0A/gi, '\n').replace(/%0D/gi, '\r');
 
 /** `UTF-8''%E2%82%AC.txt` → `€.txt` (the charset and language are ignored). */
 const decodeExtended = (value: string): string => {

@@ -120,6 +120,9 @@ describe('filePart', () => {
     expect(() => filePart('https://example.com/a.pdf', 'a.pdf')).toThrow(InvalidRequestError);
     expect(() => filePart('aGVsbG8=', 'a.pdf')).toThrow(/UUID/);
     expect(() => filePart(FILE_ID)).toThrow(/filename/);
+    // Plain JavaScript passing nothing gets the same typed refusal, not a TypeError.
+    expect(() => filePart(null as never)).toThrow(InvalidRequestError);
+    expect(() => filePart(undefined as never, 'a.pdf')).toThrow(InvalidRequestError);
   });
 });
 

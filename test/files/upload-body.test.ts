@@ -145,6 +145,18 @@ describe('supportsRequestStreams', () => {
     expect(supportsRequestStreams({ ...globals } as never)).toBe(false);
   });
 
+  it('is false in a browser page unless the caller says the server speaks HTTP/2 (Chromium fails over HTTP/1.1)', () => {
+    const chromium = {
+      Request,
+      ReadableStream,
+      navigator: { userAgent: 'Mozilla/5.0 (X11; Linux) Chrome/156' },
+    };
+    expect(supportsRequestStreams(chromium as never)).toBe(false);
+    expect(supportsRequestStreams(chromium as never, true)).toBe(true);
+    const node = { Request, ReadableStream, navigator: { userAgent: 'Node.js/22' } };
+    expect(supportsRequestStreams(node as never)).toBe(true);
+  });
+
   it('is false where a stream body throws', () => {
     class Refusing {
       constructor() {

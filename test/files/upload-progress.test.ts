@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { multipartFrame } from '../../src/files/multipart.js';
+import { streamSource } from '../../src/files/stream-source.js';
+import { createUploadBody } from '../../src/files/upload-body.js';
 import type { UploadProgress } from '../../src/index.js';
 import { awkwardBytes, caesar, chunkedStream, tempFile } from './helpers.js';
 
@@ -47,6 +50,50 @@ describe('onProgress', () => {
 
     expect(server.requests).toHaveLength(2);
     expectWellFormed(events, content.length);
+  });
+
+  it('an abort or a timeout mid-upload reports no false end (the total stays the file size)', async () => {
+    const { client } = await caesar();
+    for (const stop of ['abort', 'timeout'] as const) {
+      const total = 100_000;
+      let sent = 0;
+      const slow = new ReadableStream<Uint8Array>(
+        {
+          async pull(controller) {
+            await new Promise((resolve) => setTimeout(resolve, 20));
+            if (sent >= total) return controller.close();
+            controller.enqueue(new Uint8Array(10_000));
+            sent += 10_000;
+          },
+        },
+        { highWaterMark: 0 },
+      );
+      const input = new Response(slow, { headers: { 'content-length': String(total) } });
+      const controller = new AbortController();
+      const events: UploadProgress[] = [];
+      const upload = client.files.upload(input, {
+        filename: 'slow.pdf',
+        onProgress: (p) => events.push(p),
+        ...(stop === 'abort' ? { signal: controller.signal } : { timeout: 70 }),
+      });
+      if (stop === 'abort') setTimeout(() => controller.abort(), 70);
+      await expect(upload).rejects.toThrow();
+      await new Promise((resolve) => setTimeout(resolve, 60));
+      expect(events.every((event) => event.total === total && event.loaded < total)).toBe(true);
+    }
+  });
+
+  it('reports the end of a stream input where fetch cannot stream bodies (it was collected first)', async () => {
+    const events: UploadProgress[] = [];
+    const body = await createUploadBody({
+      source: streamSource(chunkedStream(content, 50_000), { kind: 'stream' }),
+      frame: multipartFrame({ file: { field: 'file', filename: 'a.bin', contentType: 'x/y' }, fields: {} }),
+      onProgress: (p) => events.push(p),
+      streams: false,
+    });
+    expect(body.body).toBeInstanceOf(Blob);
+    body.settle();
+    expect(events).toEqual([{ loaded: content.length, total: content.length }]);
   });
 
   it('an error thrown by onProgress fails the upload with that error', async () => {

@@ -61,6 +61,14 @@ describe('files.upload refuses a file it cannot name', () => {
   it('refuses an empty filename option', async () => {
     await refused(new File([bytes], 'a.txt'), { filename: ' ' }, /`filename` must be a non-empty string/);
   });
+
+  it('refuses an onProgress that is not a function, before any byte is sent', async () => {
+    await refused(
+      new File([bytes], 'a.txt'),
+      { onProgress: 'x' as never },
+      /`onProgress` must be a function/,
+    );
+  });
 });
 
 describe('files.upload refuses bad options and inputs', () => {

@@ -73,6 +73,9 @@ describe('multipart parsing', () => {
       name: 'plain',
       filename: 'a\nb.txt',
     });
+    // fetch's FormData leaves a backslash raw (WHATWG escapes only `"`, CR and LF): it is a character.
+    expect(parseFormDisposition('form-data; name="file"; filename="a\\b.txt"').filename).toBe('a\\b.txt');
+    expect(parseFormDisposition('form-data; name="file"; filename="dir\\"').filename).toBe('dir\\');
     expect(multipartBoundary('multipart/form-data; boundary="a b"')).toBe('a b');
     expect(multipartBoundary('application/json')).toBeUndefined();
   });
