@@ -71,17 +71,27 @@ const resolveKey = (
       hint: 'e.g. export MY_KEY=... and pass --api-key-env MY_KEY',
     });
   }
+  // A key made only of letters, digits and `_` passes as a name: print a given name back only
+  // when it looks like one (upper case, as environment variables are), never what may be a key.
+  const shown =
+    flag === undefined || /^[A-Z][A-Z0-9_]{0,63}$/.test(flag)
+      ? keyVariable
+      : 'the variable named by --api-key-env';
   const apiKey = nonEmpty(env[keyVariable]);
   if (apiKey === undefined) {
     if (flag === undefined && dialect.keyOptional) return { apiKey, keyVariable };
     throw new CliError(
       flag === undefined
         ? `Missing API key: the ${dialect.name} dialect reads ${keyVariable}, which is not set.`
-        : `Missing API key: ${keyVariable} (named by --api-key-env) is not set.`,
+        : shown === keyVariable
+          ? `Missing API key: ${keyVariable} (named by --api-key-env) is not set.`
+          : `Missing API key: ${shown} is not set (if you passed the key itself, pass a variable's NAME).`,
       {
         hint:
-          `Export it first (export ${keyVariable}=...)` +
-          (flag === undefined ? ', or name another variable with --api-key-env NAME.' : '.'),
+          shown === keyVariable
+            ? `Export it first (export ${keyVariable}=...)` +
+              (flag === undefined ? ', or name another variable with --api-key-env NAME.' : '.')
+            : 'e.g. export MY_KEY=... and pass --api-key-env MY_KEY',
       },
     );
   }
@@ -89,7 +99,7 @@ const resolveKey = (
     dialect.auth(apiKey);
   } catch (error) {
     // The dialect refuses keys its vendor would refuse (Morpheus wants sk-…).
-    if (ChatwireError.is(error)) throw new CliError(`The key in ${keyVariable} is refused: ${error.message}`);
+    if (ChatwireError.is(error)) throw new CliError(`The key in ${shown} is refused: ${error.message}`);
     throw error;
   }
   return { apiKey, keyVariable };

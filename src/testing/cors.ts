@@ -1,14 +1,26 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
-// Headers a browser page may read on answers: request ids, retry hints, rate limits, Bifrost's.
+// Headers a browser page may read on answers: every one the client reads — request ids, retry
+// hints, the rate limits `RateLimitError.rateLimit` reports, `readBifrostHeaders()`'s. `*` covers
+// the rest for pages that send no cookies (a wildcard does not apply to credentialed requests).
 const EXPOSED = [
+  '*',
   'x-request-id',
   'retry-after',
   'retry-after-ms',
-  'x-ratelimit-remaining-requests',
-  'x-ratelimit-remaining-tokens',
-  'x-bifrost-fallback-index',
-  'x-bifrost-cost-usd',
+  ...['limit', 'remaining', 'reset'].flatMap((kind) =>
+    ['requests', 'tokens'].map((what) => `x-ratelimit-${kind}-${what}`),
+  ),
+  ...[
+    'provider',
+    'fallback-index',
+    'cost-usd',
+    'original-model',
+    'resolved-model',
+    'request-type',
+    'trace-id',
+    'upstream-latency-ms',
+  ].map((name) => `x-bifrost-${name}`),
 ].join(', ');
 
 /** Marks every answer as readable from any origin, as a vendor that supports browser use does. */

@@ -1,7 +1,7 @@
 import type { MockDialect, MockDialectContext } from './mock-dialect.js';
 import { type MockDialectName, resolveMockDialect } from './mock-dialects.js';
 import type { RecordedRequest } from './recorded-request.js';
-import type { Reply } from './reply.js';
+import type { Reply, ReplySource } from './reply.js';
 import { ReplyScript } from './reply-script.js';
 import { RequestLog } from './request-log.js';
 import type { MockUpload } from './upload.js';
@@ -14,6 +14,15 @@ export interface MockEngineOptions {
   model?: string;
   /** When set, requests without these credentials get the dialect's 401 (before any scripted reply). */
   apiKey?: string;
+}
+
+/** What is known of a request when its headers arrive. */
+export type RequestHead = Pick<RecordedRequest, 'method' | 'path' | 'headers'>;
+
+/** The reply a request was due on arrival: `source` undefined means the routes and dialect decide. */
+export interface Claim {
+  readonly authorized: boolean;
+  readonly source: ReplySource | undefined;
 }
 
 /**
@@ -43,14 +52,32 @@ export class MockEngine {
     return this.#uploads;
   }
 
-  /** The reply for `request`, or `undefined` when nothing scripted it and the dialect has no such route. */
-  async choose(request: RecordedRequest): Promise<Reply | undefined> {
+  /**
+   * Takes the scripted reply a request is due when its headers arrive, so that the queue is served
+   * in arrival order even when an earlier request's body takes longer to come in. A request
+   * without the credentials takes nothing (it gets the dialect's 401).
+   */
+  claim(head: RequestHead): Claim {
     const { apiKey } = this.#options;
-    if (apiKey !== undefined && !this.dialect.isAuthorized(request, apiKey)) {
+    // Credentials are headers: the dialects' checks read nothing else.
+    if (apiKey !== undefined && !this.dialect.isAuthorized(head as RecordedRequest, apiKey)) {
+      return { authorized: false, source: undefined };
+    }
+    const { pathname } = new URL(head.path, 'http://mock.invalid');
+    return { authorized: true, source: this.script.take(head.method, pathname) };
+  }
+
+  /** Returns a claimed reply to the front of the queue (its request went away unanswered). */
+  release(claim: Claim): void {
+    if (claim.source !== undefined) this.script.giveBack(claim.source);
+  }
+
+  /** The reply for `request`, or `undefined` when nothing scripted it and the dialect has no such route. */
+  async choose(request: RecordedRequest, claim: Claim = this.claim(request)): Promise<Reply | undefined> {
+    if (!claim.authorized) {
       return this.dialect.unauthorized?.(request) ?? { error: 401, message: 'Incorrect API key provided.' };
     }
-    const { pathname } = new URL(request.path, 'http://mock.invalid');
-    const source = this.script.take(request.method, pathname);
+    const { source } = claim;
     if (source !== undefined) return typeof source === 'function' ? source(request) : source;
     return this.dialect.handle(request, this.context);
   }

@@ -2,8 +2,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo, Socket } from 'node:net';
 import { allowCrossOrigin, answerPreflight, isPreflight } from './cors.js';
 import type { MockDialect } from './mock-dialect.js';
-import { MockEngine, type MockEngineOptions } from './mock-engine.js';
-import { type RecordedRequest, recordRequest } from './recorded-request.js';
+import { type Claim, MockEngine, type MockEngineOptions } from './mock-engine.js';
+import { headersOf, type RecordedRequest, recordRequest } from './recorded-request.js';
 import type { Reply } from './reply.js';
 import { type ScriptingMembers, withScripting } from './scripting-members.js';
 import { writeReply } from './write-reply.js';
@@ -64,8 +64,8 @@ export const createMockServer = async (options: MockServerOptions = {}): Promise
   const { dialect, log } = engine;
   const sockets = new Set<Socket>();
 
-  const chooseReply = async (request: RecordedRequest): Promise<Reply> => {
-    const reply = await engine.choose(request);
+  const chooseReply = async (request: RecordedRequest, claim: Claim): Promise<Reply> => {
+    const reply = await engine.choose(request, claim);
     if (reply !== undefined) return reply;
     const { pathname } = new URL(request.path, 'http://mock.invalid');
     return { error: 404, message: `Mock ${dialect.name} has no route ${request.method} ${pathname}.` };
@@ -74,16 +74,29 @@ export const createMockServer = async (options: MockServerOptions = {}): Promise
   const cors = options.cors ?? true;
   const answer = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     if (cors) allowCrossOrigin(request, response);
+    const preflight = cors && isPreflight(request);
+    // Place in the log and scripted reply are taken on arrival, so both follow arrival order.
+    const ticket = log.reserve();
+    const claim = preflight
+      ? undefined
+      : engine.claim({
+          method: request.method ?? 'GET',
+          path: request.url ?? '/',
+          headers: headersOf(request),
+        });
     const lifecycle = await recordRequest(request, response, options.maxRecordedBodyBytes).catch(
       () => undefined,
     );
     // The client vanished while sending its body: nothing to record or answer.
-    if (!lifecycle) return void response.destroy();
-    log.add(lifecycle.record);
+    if (!lifecycle) {
+      if (claim) engine.release(claim);
+      return void response.destroy();
+    }
+    log.add(lifecycle.record, ticket);
     // Recorded like any request (tests check what a page asked for), answered before any key check.
-    if (cors && isPreflight(request)) return answerPreflight(request, response);
+    if (!claim) return answerPreflight(request, response);
     try {
-      await writeReply(await chooseReply(lifecycle.record), { ...lifecycle, response, dialect });
+      await writeReply(await chooseReply(lifecycle.record, claim), { ...lifecycle, response, dialect });
     } catch (error) {
       // A throwing reply function is a bug in the test: say so in a 500 rather than hang.
       if (response.headersSent) return void response.destroy();

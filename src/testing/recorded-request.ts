@@ -96,7 +96,7 @@ export const recordRequest = async (
     });
   });
 
-  const headers = flattenHeaders(request.headers);
+  const headers = headersOf(request);
   const sink = new BodySink(headers['content-type'], maxBodyBytes);
   for await (const piece of request) sink.write(piece as Buffer);
 
@@ -117,7 +117,25 @@ export const recordRequest = async (
   };
 };
 
-const flattenHeaders = (headers: IncomingMessage['headers']): Record<string, string> => {
+/**
+ * The request's headers, names lower-cased, each repeated header joined with `, `. Node's
+ * `headers` keeps only the first copy of some (Authorization, User-Agent…): a client that sends
+ * two credentials must not pass a test as if it sent one, so every copy is read.
+ */
+export const headersOf = (request: IncomingMessage): Record<string, string> => {
+  const raw = request.rawHeaders;
+  if (!Array.isArray(raw) || raw.length === 0) return joinValues(request.headers);
+  const flat: Record<string, string> = {};
+  for (let i = 0; i + 1 < raw.length; i += 2) {
+    const name = (raw[i] as string).toLowerCase();
+    const value = raw[i + 1] as string;
+    if (name === '__proto__') continue; // not a header anyone sends; as a key it would swap the prototype
+    flat[name] = Object.hasOwn(flat, name) ? `${flat[name]}, ${value}` : value;
+  }
+  return flat;
+};
+
+const joinValues = (headers: IncomingMessage['headers']): Record<string, string> => {
   const flat: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers)) {
     if (value !== undefined) flat[name] = Array.isArray(value) ? value.join(', ') : value;

@@ -28,6 +28,11 @@ export class ReplyScript {
     );
   }
 
+  /** Puts back a queued reply taken for a request that vanished before it could be answered. */
+  giveBack(reply: ReplySource): void {
+    this.#queue.unshift(reply);
+  }
+
   clear(): void {
     this.#queue = [];
     this.#routes.clear();

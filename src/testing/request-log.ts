@@ -10,6 +10,9 @@ interface Waiter {
 /** The requests a mock server received, and promises waiting for more of them. */
 export class RequestLog {
   #records: RecordedRequest[] = [];
+  /** Each record's arrival ticket, in step with `#records`. */
+  #tickets: number[] = [];
+  #nextTicket = 0;
   #waiters = new Set<Waiter>();
 
   get all(): readonly RecordedRequest[] {
@@ -20,8 +23,17 @@ export class RequestLog {
     return this.#records.at(-1);
   }
 
-  add(record: RecordedRequest): void {
-    this.#records.push(record);
+  /** A place in the log for a request whose headers just arrived (its body may take a while). */
+  reserve(): number {
+    return this.#nextTicket++;
+  }
+
+  /** Records a request in arrival order: before any that arrived after it but finished first. */
+  add(record: RecordedRequest, ticket = this.reserve()): void {
+    let at = this.#tickets.length;
+    while (at > 0 && (this.#tickets[at - 1] as number) > ticket) at--;
+    this.#records.splice(at, 0, record);
+    this.#tickets.splice(at, 0, ticket);
     for (const waiter of this.#waiters) {
       if (this.#records.length >= waiter.count) this.#settle(waiter).resolve(this.#records);
     }
@@ -48,6 +60,7 @@ export class RequestLog {
   /** Forgets every record (pending waits keep waiting, counting from zero). */
   clear(): void {
     this.#records = [];
+    this.#tickets = [];
   }
 
   /** Rejects every pending wait, e.g. when the server closes. */

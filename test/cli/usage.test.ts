@@ -71,6 +71,13 @@ describe('user mistakes: a message saying what to do, exit 2, never a stack trac
       /takes the NAME of an environment variable, not a key/,
     ],
     [
+      // Letters, digits and `_` pass as a name: it must still not be printed back.
+      'a key that looks like a variable name',
+      ['chat', ...URL, '--api-key-env', 'sk_live_4f9a8b7c6d5e4f3a2b1c', 'Hi'],
+      {},
+      /^(?![\s\S]*sk_live_4f9a8b7c6d5e4f3a2b1c)[\s\S]*the variable named by --api-key-env is not set/,
+    ],
+    [
       'bad dialect',
       ['doctor', '--dialect', 'opneai', ...URL],
       KEY,

@@ -42,6 +42,21 @@ describe('CORS', () => {
     expect(denied.headers.get('access-control-expose-headers')).toContain('x-request-id');
   });
 
+  it('exposes every header the client reads: rate limits and Bifrost’s x-bifrost-* included', async () => {
+    server = await createMockServer();
+    const exposed = (await fetch(`${server.baseURL}/models`)).headers.get('access-control-expose-headers');
+    const names = exposed?.split(', ') ?? [];
+    for (const name of [
+      'x-ratelimit-limit-requests',
+      'x-ratelimit-reset-tokens',
+      'x-bifrost-provider',
+      'x-bifrost-trace-id',
+      'retry-after-ms',
+    ]) {
+      expect(names).toContain(name);
+    }
+  });
+
   it('cors: false imitates a vendor without browser support', async () => {
     server = await createMockServer({ cors: false });
     const response = await preflight(`${server.baseURL}/chat/completions`);

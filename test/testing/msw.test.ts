@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createClient } from '../../src/index.js';
 import { createMswHandlers, createMswMock, morpheusMockDialect } from '../../src/testing/index.js';
 import { postJson, readJson, readSse, sha256, userSays } from './vendor-helpers.js';
 
@@ -114,6 +115,19 @@ describe('msw handlers', () => {
     const routed = await fetch('https://api.caesar.xyz/research');
     expect(routed.headers.get('x-extra')).toBe('1');
     expect(await routed.json()).toEqual({ scripted: true });
+  });
+
+  it("intercept the OpenAI client's own default base URL, so no request reaches the vendor", async () => {
+    const openai = createMswMock({ http, dialect: 'openai' });
+    expect(openai.baseURL).toBe('https://api.openai.com/v1');
+    server.use(...openai.handlers);
+    const client = createClient({ apiKey: 'sk-test', maxRetries: 0 });
+    const answer = await client.chat.completions.create({
+      model: 'gpt-4o',
+      messages: [{ role: 'user', content: 'hi' }],
+    });
+    expect(answer.choices[0]?.message.content).toBe('Echo: hi');
+    expect(openai.requests).toHaveLength(1);
   });
 
   it('give way to handlers a test adds with server.use', async () => {

@@ -39,6 +39,46 @@ describe('request recording', () => {
     expect(request.closedEarly).toBe(false);
   });
 
+  it('joins every copy of a repeated header, credentials included', async () => {
+    const { request } = await import('node:http');
+    const { port } = new URL(server.baseURL);
+    await new Promise<void>((resolve, reject) => {
+      const sent = request(
+        { host: '127.0.0.1', port, method: 'POST', path: '/v1/chat/completions' },
+        (response) => response.resume().on('end', resolve),
+      );
+      // An array value goes on the wire as two header lines.
+      sent.setHeader('authorization', ['Bearer first', 'Bearer second']);
+      sent.setHeader('content-type', 'application/json');
+      sent.on('error', reject);
+      sent.end('{}');
+    });
+    expect(server.requests[0]?.headers.authorization).toBe('Bearer first, Bearer second');
+  });
+
+  it('serves scripted replies and lists requests in arrival order, whichever body finished first', async () => {
+    server.enqueue({ json: { reply: 'first' } }, { json: { reply: 'second' } });
+    let finish!: () => void;
+    const slowBody = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode('{"name":'));
+        finish = () => {
+          controller.enqueue(new TextEncoder().encode('"a"}'));
+          controller.close();
+        };
+      },
+    });
+    const url = `${server.baseURL}/chat/completions`;
+    const a = fetch(url, { method: 'POST', body: slowBody, duplex: 'half' } as RequestInit);
+    await server.waitForRequests(0);
+    await new Promise((resolve) => setTimeout(resolve, 50)); // A's headers are in
+    const b = await fetch(url, { method: 'POST', body: '{"name":"b"}' });
+    expect(await b.json()).toEqual({ reply: 'second' });
+    finish();
+    expect(await (await a).json()).toEqual({ reply: 'first' });
+    expect(server.requests.map((r) => (r.json as { name: string }).name)).toEqual(['a', 'b']);
+  });
+
   it('keeps a body that is not JSON as text, with json undefined', async () => {
     server.enqueue({ json: {} });
     await (await fetch(server.url + '/upload', { method: 'PUT', body: 'not { json' })).text();

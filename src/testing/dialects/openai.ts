@@ -18,6 +18,8 @@ const errorKinds: Record<number, { type: string; code: string | null }> = {
 export const openaiMockDialect: MockDialect = {
   name: 'openai',
   basePath: '/v1',
+  // msw intercepts here by default: the client's own default base URL, so nothing reaches OpenAI.
+  defaultBaseURL: 'https://api.openai.com/v1',
   errorBody: ({ status, message, type, code }) => {
     const kind = errorKinds[status] ?? {
       type: status >= 500 ? 'server_error' : 'invalid_request_error',
