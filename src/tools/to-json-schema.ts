@@ -25,7 +25,12 @@ export function toWireSchema(
 ): WireSchema {
   const converted = options.jsonSchema ? structuredClone(options.jsonSchema) : convert(schema, what);
   delete converted.$schema;
-  const strict = options.strict ?? strictReady(converted);
+  const problem = strictProblem(converted);
+  if (options.strict === true && problem !== undefined) {
+    // OpenAI would answer 400; say why here, where it can be fixed.
+    throw new TypeError(`${what}: strict: true cannot be met: ${problem}.`);
+  }
+  const strict = options.strict ?? problem === undefined;
   return { schema: strict ? closeObjects(converted) : converted, strict };
 }
 
@@ -44,16 +49,34 @@ function convert(schema: StandardSchemaV1, what: string): JsonSchema {
   );
 }
 
-/** True when OpenAI's strict mode accepts the schema: every object's properties all required and closed. */
+/** True when OpenAI's strict mode accepts the schema: see {@link strictProblem}. */
 export function strictReady(node: unknown): boolean {
-  return every(node, (schema) => {
+  return strictProblem(node) === undefined;
+}
+
+/**
+ * Why OpenAI's strict mode would refuse the schema, or `undefined`: the root must be an object,
+ * and every object must require all its properties and allow no others (tuples' items included).
+ */
+export function strictProblem(root: unknown): string | undefined {
+  if (typeof root !== 'object' || root === null || (root as JsonSchema).type !== 'object') {
+    return 'the root must be an object (not a union, an array or a primitive)';
+  }
+  let problem: string | undefined;
+  every(root, (schema) => {
     if (schema.type !== 'object' && schema.properties === undefined) return true;
     const keys = Object.keys((schema.properties as JsonSchema | undefined) ?? {});
     const required = new Set(Array.isArray(schema.required) ? schema.required : []);
-    const closed = schema.additionalProperties === undefined || schema.additionalProperties === false;
-    return closed && schema.patternProperties === undefined && keys.every((key) => required.has(key));
+    const optional = keys.find((key) => !required.has(key));
+    if (optional !== undefined) problem = `property "${optional}" is optional (make it nullable instead)`;
+    else if (schema.patternProperties !== undefined || !isClosed(schema.additionalProperties))
+      problem = 'an object allows properties it does not name (a record or a passthrough object)';
+    return problem === undefined;
   });
+  return problem;
 }
+
+const isClosed = (value: unknown): boolean => value === undefined || value === false;
 
 /** A copy where every object schema without `additionalProperties` gets `false`. */
 function closeObjects(node: JsonSchema): JsonSchema {
@@ -65,7 +88,8 @@ function closeObjects(node: JsonSchema): JsonSchema {
 }
 
 // Keywords whose value is a schema, a list of schemas, or a map of schemas.
-const ONE = ['items', 'additionalProperties', 'not', 'if', 'then', 'else', 'contains'];
+// (`items` and `additionalItems` may also hold a list: a draft-7 tuple.)
+const ONE = ['items', 'additionalItems', 'additionalProperties', 'not', 'if', 'then', 'else', 'contains'];
 const MANY = ['anyOf', 'oneOf', 'allOf', 'prefixItems'];
 const MAPS = ['properties', 'patternProperties', '$defs', 'definitions'];
 
@@ -78,7 +102,11 @@ function every(node: unknown, test: (schema: JsonSchema) => boolean): boolean {
 function map(node: unknown, change: (schema: JsonSchema) => JsonSchema): unknown {
   if (typeof node !== 'object' || node === null || Array.isArray(node)) return node;
   const schema = { ...(node as JsonSchema) };
-  for (const key of ONE) if (key in schema) schema[key] = map(schema[key], change);
+  for (const key of ONE) {
+    if (!(key in schema)) continue;
+    const value = schema[key];
+    schema[key] = Array.isArray(value) ? value.map((s) => map(s, change)) : map(value, change);
+  }
   for (const key of MANY)
     if (Array.isArray(schema[key])) schema[key] = (schema[key] as unknown[]).map((s) => map(s, change));
   for (const key of MAPS) {
@@ -91,7 +119,7 @@ function map(node: unknown, change: (schema: JsonSchema) => JsonSchema): unknown
 }
 
 function children(schema: JsonSchema): unknown[] {
-  const out: unknown[] = ONE.map((key) => schema[key]);
+  const out: unknown[] = ONE.flatMap((key) => (Array.isArray(schema[key]) ? schema[key] : [schema[key]]));
   for (const key of MANY) if (Array.isArray(schema[key])) out.push(...(schema[key] as unknown[]));
   for (const key of MAPS) {
     const entries = schema[key];

@@ -61,9 +61,22 @@ describe('jsonSchemaFormat', () => {
     const format = jsonSchemaFormat(Loose);
     expect(format.json_schema.strict).toBe(false);
     expect(format.json_schema.schema).not.toHaveProperty('additionalProperties');
-    const forced = jsonSchemaFormat(Loose, { strict: true });
-    expect(forced.json_schema.strict).toBe(true);
-    expect(forced.json_schema.schema).toMatchObject({ additionalProperties: false, required: ['city'] });
+    // Forcing strict mode on it would only earn a 400 from OpenAI: refused here, naming the key.
+    expect(() => jsonSchemaFormat(Loose, { strict: true })).toThrow(/property "days" is optional/);
+  });
+
+  it('is not strict by default when the root is not an object, or a tuple item is open', () => {
+    for (const root of [z.array(z.string()), z.string(), z.union([z.object({ a: z.string() }), z.null()])]) {
+      expect(jsonSchemaFormat(root).json_schema.strict).toBe(false);
+      expect(() => jsonSchemaFormat(root, { strict: true })).toThrow(/root must be an object/);
+    }
+    const Tuple = z.object({ pair: z.tuple([z.object({ x: z.string() }), z.string()]) });
+    const schema = jsonSchemaFormat(Tuple).json_schema as { strict: boolean; schema: any };
+    expect(schema.strict).toBe(true);
+    // A tuple's items are schemas too: closed like any other object under strict mode.
+    expect(schema.schema.properties.pair.items[0].additionalProperties).toBe(false);
+    const OpenTuple = z.object({ pair: z.tuple([z.object({ x: z.optional(z.string()) })]) });
+    expect(jsonSchemaFormat(OpenTuple).json_schema.strict).toBe(false);
   });
 
   it('closes nested objects (in arrays, unions and $defs) under strict mode', () => {
