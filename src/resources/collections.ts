@@ -9,6 +9,7 @@ import type {
 } from '../schema/uploaded-file.js';
 import { fileStoreCall } from './files.js';
 import { paginate, readCaesarPage } from './paginate.js';
+import { pathId } from './path-id.js';
 import { requestJson } from './request-json.js';
 
 /** `client.collections`: named groups of Caesar files, in Caesar's own shape. */
@@ -37,7 +38,7 @@ export function createCollections(context: ClientContext): Collections {
       check?.();
       return requestJson(context, spec, options, readCollection);
     });
-  const path = (id: string) => `/research/collections/${encodeURIComponent(id)}`;
+  const path = (id: string) => `/research/collections/${pathId(id, 'collection id')}`;
   return {
     create: (params, options) =>
       call({ method: 'POST', path: '/research/collections', json: params }, options, () =>

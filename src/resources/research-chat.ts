@@ -6,6 +6,7 @@ import type { RequestOptions } from '../options.js';
 import type { ResearchChatMessage } from '../schema/research.js';
 import type { ChatCompletionStream } from '../streaming/chat-completion-stream.js';
 import { openPlannedStream, planStream } from './chat-streams.js';
+import { pathId } from './path-id.js';
 import { type PollOptions, pollStates } from './poll.js';
 import { requestJson } from './request-json.js';
 
@@ -29,7 +30,7 @@ const CHAT_DEFAULTS = { intervalMs: 1_000, maxIntervalMs: 5_000, timeoutMs: 15 *
 
 export function createResearchChat(context: ClientContext, call: Call): ResearchChat {
   const path = (id: string, messageId?: string) =>
-    `/research/${encodeURIComponent(id)}/chat${messageId ? `/${encodeURIComponent(messageId)}` : ''}`;
+    `/research/${pathId(id, 'research id')}/chat${messageId === undefined ? '' : `/${pathId(messageId, 'message id')}`}`;
   return {
     send: (researchId, message, options) =>
       call(() =>

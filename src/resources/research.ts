@@ -9,6 +9,7 @@ import type {
   ResearchObject,
 } from '../schema/research.js';
 import { paginate, readCaesarPage } from './paginate.js';
+import { pathId } from './path-id.js';
 import { type PollOptions, pollStates } from './poll.js';
 import { requestJson } from './request-json.js';
 import { requireCapability } from './require-capability.js';
@@ -57,7 +58,7 @@ export function createResearch(context: ClientContext): Research {
     call(() =>
       requestJson(
         context,
-        { method: 'GET', path: `/research/${encodeURIComponent(id)}` },
+        { method: 'GET', path: `/research/${pathId(id, 'research id')}` },
         options,
         (body, _r, redactor) =>
           (body as ResearchObject | null)?.status === 'failed'
@@ -90,7 +91,7 @@ export function createResearch(context: ClientContext): Research {
         );
       }),
     retrieve,
-    events: (id, options) => get<ResearchEvent[]>(`/research/${encodeURIComponent(id)}/events`, options),
+    events: (id, options) => get<ResearchEvent[]>(`/research/${pathId(id, 'research id')}/events`, options),
     list: (options = {}) =>
       paginate((page) =>
         call(() =>

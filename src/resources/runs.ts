@@ -8,6 +8,7 @@ import type { RequestOptions } from '../options.js';
 import type { ChatCompletion } from '../schema/chat-completion.js';
 import { type Run, TERMINAL } from '../schema/run.js';
 import { headersOfSubmit, runSpec, withoutKey } from './create-run.js';
+import { pathId } from './path-id.js';
 import { type PollOptions, pollStates } from './poll.js';
 import { requestJson } from './request-json.js';
 
@@ -43,6 +44,7 @@ export function createRuns(context: ClientContext): Runs {
   const retrieveWith = (id: string, options?: RequestOptions, carried?: Record<string, string>) =>
     new APIPromise(
       (async () => {
+        pathId(id, 'run id');
         const spec = await runSpec(context);
         try {
           return await requestJson(

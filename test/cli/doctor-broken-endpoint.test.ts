@@ -80,6 +80,24 @@ describe('chatwire doctor names what a deliberately broken endpoint gets wrong',
     expect(strict.report.failing).toEqual(['rate-limit']);
   });
 
+  it('a Retry-After that is neither whole seconds nor an HTTP date fails (Date.parse would take "1.5")', async () => {
+    for (const [after, status] of [
+      ['1.5', 'fail'],
+      ['-5', 'fail'],
+      ['Wed, 21 Oct 2015 07:28:00 GMT', 'pass'],
+      ['7', 'pass'],
+    ] as const) {
+      const server = await openai();
+      const normal = vendorReply(server);
+      let chats = 0;
+      server.route('POST', '/v1/chat/completions', (request) =>
+        ++chats > 4 ? { error: 429, headers: { 'retry-after': after } } : normal(request),
+      );
+      const { report } = await doctor(server, '--skip', 'cors', '--rate-limit-probe', '5');
+      expect(row(report, 'rate-limit').status, after).toBe(status);
+    }
+  });
+
   it('a 429 with Retry-After passes (Morpheus enforcing its limit)', async () => {
     const { morpheusMockDialect } = await import('../../src/testing/index.js');
     const dialect = morpheusMockDialect({ rateLimit: { requests: 3, enforce: true } });

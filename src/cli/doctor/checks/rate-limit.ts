@@ -4,6 +4,9 @@ import type { DoctorContext } from '../doctor-context.js';
 import type { Exchange } from '../exchange.js';
 import { send } from '../send.js';
 
+// IMF-fixdate, the form RFC 9110 asks senders to use: `Sun, 06 Nov 1994 08:49:37 GMT`.
+const HTTP_DATE = /^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/;
+
 const EXPECTED = '429 with Retry-After (seconds or HTTP date) or retry-after-ms';
 
 /**
@@ -40,7 +43,13 @@ const judge = (answer: Exchange, when: string): CheckResult => {
   if (after === null) {
     return check('rate-limit', 'warn', EXPECTED, `429 ${when} without Retry-After: clients can only guess`);
   }
-  const seconds = /^\d+$/.test(after.trim()) ? Number(after) : (Date.parse(after) - Date.now()) / 1000;
+  // RFC 9110: whole seconds or an HTTP date. `Date.parse` alone would read "1.5" or "-5" as dates.
+  const value = after.trim();
+  const seconds = /^\d+$/.test(value)
+    ? Number(value)
+    : HTTP_DATE.test(value)
+      ? (Date.parse(value) - Date.now()) / 1000
+      : Number.NaN;
   if (Number.isNaN(seconds)) {
     return check(
       'rate-limit',
