@@ -11,6 +11,9 @@ import type { UploadedFile } from '../schema/uploaded-file.js';
  * const file = await client.files.upload(bytes, { filename: 'report.pdf' });
  * const message = { role: 'user', content: [{ type: 'text', text: 'Summarise' }, filePart(file)] };
  */
+export function filePart(file: UploadedFile, filename?: string): CaesarFilePart;
+/** A bare id needs its filename: Caesar shows it with the file. */
+export function filePart(id: string, filename: string): CaesarFilePart;
 export function filePart(file: UploadedFile | string, filename?: string): CaesarFilePart {
   const uploaded = typeof file === 'object' && file !== null ? file : undefined;
   const id = typeof file === 'string' ? file : uploaded?.id;

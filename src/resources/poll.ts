@@ -14,6 +14,24 @@ export interface PollOptions {
   signal?: AbortSignal;
 }
 
+/**
+ * The request options inside a wait's options (`timeout`, `headers`, `maxRetries`, dialect extras…),
+ * for each poll: everything but the polling knobs and `onProgress`; the poll's own signal replaces `signal`.
+ */
+export function requestPart<O extends PollOptions & { onProgress?: unknown }>(
+  options: O,
+): Omit<O, 'intervalMs' | 'maxIntervalMs' | 'timeoutMs' | 'onProgress' | 'signal'> {
+  const {
+    intervalMs: _i,
+    maxIntervalMs: _m,
+    timeoutMs: _t,
+    onProgress: _p,
+    signal: _s,
+    ...request
+  } = options;
+  return request;
+}
+
 export interface PollPlan<T> {
   /**
    * Fetches the current state with its response (`apiPromise.withResponse()`); it must honour

@@ -7,7 +7,7 @@ import type { ResearchChatMessage } from '../schema/research.js';
 import type { ChatCompletionStream } from '../streaming/chat-completion-stream.js';
 import { openPlannedStream, planStream } from './chat-streams.js';
 import { pathId } from './path-id.js';
-import { type PollOptions, pollStates } from './poll.js';
+import { type PollOptions, pollStates, requestPart } from './poll.js';
 import { requestJson } from './request-json.js';
 
 /** `client.research.chat`: follow-up questions on a finished research job. */
@@ -19,7 +19,11 @@ export interface ResearchChat {
     options?: RequestOptions,
   ): APIPromise<ResearchChatMessage>;
   /** Polls the answer (a 202 means "not yet") and resolves with it once completed. */
-  wait(researchId: string, messageId: string, options?: PollOptions): Promise<ResearchChatMessage>;
+  wait(
+    researchId: string,
+    messageId: string,
+    options?: PollOptions & RequestOptions,
+  ): Promise<ResearchChatMessage>;
   /** Streams the answer as it is written; resolves at headers. Ends with `data: [DONE]`. */
   stream(researchId: string, messageId: string, options?: RequestOptions): APIPromise<ChatCompletionStream>;
 }
@@ -53,7 +57,7 @@ export function createResearchChat(context: ClientContext, call: Call): Research
               requestJson(
                 context,
                 { method: 'GET', path: path(researchId, messageId) },
-                { signal },
+                { ...requestPart(options), signal },
                 (body, response) => {
                   const message = { ...(body as object), id: messageId } as ResearchChatMessage;
                   if (response.status === 202) message.status = 'processing';

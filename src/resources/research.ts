@@ -10,13 +10,14 @@ import type {
 } from '../schema/research.js';
 import { paginate, readCaesarPage } from './paginate.js';
 import { pathId } from './path-id.js';
-import { type PollOptions, pollStates } from './poll.js';
+import { type PollOptions, pollStates, requestPart } from './poll.js';
 import { requestJson } from './request-json.js';
 import { requireCapability } from './require-capability.js';
 import { createResearchChat, type ResearchChat } from './research-chat.js';
 import { checkResearchParams } from './research-rules.js';
 
-export interface ResearchWaitOptions extends PollOptions {
+/** Polling knobs plus the request options every poll is sent with. */
+export interface ResearchWaitOptions extends PollOptions, RequestOptions {
   onProgress?: (job: ResearchObject) => void;
 }
 
@@ -32,7 +33,7 @@ export interface Research {
   /** Polls until the job completes and resolves with it (content and cited results). */
   wait(id: string, options?: ResearchWaitOptions): Promise<ResearchObject>;
   /** Yields the job at each status change, the finished one last. */
-  watch(id: string, options?: PollOptions): AsyncIterable<ResearchObject>;
+  watch(id: string, options?: PollOptions & RequestOptions): AsyncIterable<ResearchObject>;
   /** Clarifying questions for a vague query; pass the answers to `create`. */
   brainstorm(query: string, options?: RequestOptions): APIPromise<BrainstormSession>;
   /** Follow-up questions on a finished job. */
@@ -67,10 +68,10 @@ export function createResearch(context: ClientContext): Research {
       ),
     );
 
-  const watch = (id: string, options: PollOptions = {}) =>
+  const watch = (id: string, options: PollOptions & RequestOptions = {}) =>
     pollStates(
       {
-        fetch: (signal) => retrieve(id, { signal }).withResponse(),
+        fetch: (signal) => retrieve(id, { ...requestPart(options), signal }).withResponse(),
         key: (job) => String(job.status),
         isDone: (job) => TERMINAL.has(String(job.status)),
         defaults: RESEARCH_DEFAULTS,

@@ -9,7 +9,7 @@ import type { ChatCompletion } from '../schema/chat-completion.js';
 import { type Run, TERMINAL } from '../schema/run.js';
 import { headersOfSubmit, runSpec, withoutKey } from './create-run.js';
 import { pathId } from './path-id.js';
-import { type PollOptions, pollStates } from './poll.js';
+import { type PollOptions, pollStates, requestPart } from './poll.js';
 import { requestJson } from './request-json.js';
 
 export interface WaitOptions extends PollOptions {
@@ -61,7 +61,7 @@ export function createRuns(context: ClientContext): Runs {
 
   const watch = (run: Run | string, options: PollOptions & RequestOptions = {}) => {
     const carried = typeof run === 'string' ? undefined : headersOfSubmit(run);
-    const { intervalMs: _i, maxIntervalMs: _m, timeoutMs: _t, ...request } = options;
+    const request = requestPart(options);
     return pollStates(
       {
         fetch: (signal) =>
@@ -120,14 +120,17 @@ export function createRuns(context: ClientContext): Runs {
   };
 }
 
-/** A 404 on a poll means different things per vendor (Bifrost: expired, or another key's job): say which. */
+/**
+ * A 404 on a poll means different things per vendor (Bifrost: expired, or another key's job): the
+ * vendor's own message stays first (API.md), and what it may mean follows.
+ */
 function explainNotFound(error: NotFoundError, id: string, spec: RunSpec): APIError {
   return APIError.fromInit({
     status: error.status,
     headers: error.headers,
     body: error.body,
     info: {
-      message: `Run ${id} was not found. ${spec.notFoundHint}`,
+      message: `${error.message.replace(/^\d{3} /, '')} — run ${id}: ${spec.notFoundHint}`,
       ...(error.code ? { code: error.code } : {}),
       ...(error.type ? { type: error.type } : {}),
     },

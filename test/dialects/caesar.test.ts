@@ -119,7 +119,8 @@ describe('filePart', () => {
   it('refuses bytes, base64, URLs and a bare id without a filename', () => {
     expect(() => filePart('https://example.com/a.pdf', 'a.pdf')).toThrow(InvalidRequestError);
     expect(() => filePart('aGVsbG8=', 'a.pdf')).toThrow(/UUID/);
-    expect(() => filePart(FILE_ID)).toThrow(/filename/);
+    // A compile-time error too; plain JavaScript gets the refusal.
+    expect(() => filePart(FILE_ID as never)).toThrow(/filename/);
     // Plain JavaScript passing nothing gets the same typed refusal, not a TypeError.
     expect(() => filePart(null as never)).toThrow(InvalidRequestError);
     expect(() => filePart(undefined as never, 'a.pdf')).toThrow(InvalidRequestError);

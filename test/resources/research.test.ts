@@ -172,6 +172,24 @@ describe('research chat', () => {
   });
 });
 
+describe('request options on waits (API.md: every method takes RequestOptions)', () => {
+  it('research.wait and research.chat.wait send them with every poll', async () => {
+    const { client, calls } = capturingClient('caesar', {
+      steps: [
+        job('researching'),
+        done,
+        json({ status: 'processing', content: null }, { status: 202 }),
+        json({ status: 'completed', content: 'Yes.', results: [] }),
+      ],
+    });
+    const headers = { 'x-trace': 'poll-7' };
+    await client.research.wait(ID, { ...fast, headers, onProgress: () => {} });
+    await client.research.chat.wait(ID, 'm1', { ...fast, headers, maxRetries: 0 });
+    expect(calls).toHaveLength(4);
+    for (const call of calls) expect(call.headers['x-trace']).toBe('poll-7');
+  });
+});
+
 describe('research chat stream', () => {
   it('reads both documented chunk shapes over a real stream, ending at [DONE]', async () => {
     const { createMockServer, chunk } = await import('../../src/testing/index.js');

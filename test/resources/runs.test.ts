@@ -147,7 +147,10 @@ describe('inTandem runs', () => {
     });
     const error = await client.runs.retrieve('nope').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NotFoundError);
-    expect((error as Error).message).toContain('Run nope was not found');
+    // The vendor's own message first (API.md), then what it may mean.
+    expect((error as Error).message).toMatch(
+      /^404 uid: Chat completion run not found\. — run nope: inTandem/,
+    );
   });
 
   it('list pages through runs and refuses perPage over 100', async () => {
