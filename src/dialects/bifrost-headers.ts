@@ -19,10 +19,11 @@ export interface BifrostResponseInfo {
  */
 export function readBifrostHeaders(headers: Headers): BifrostResponseInfo {
   const info: BifrostResponseInfo = {};
-  const text = (name: string) => headers.get(name) ?? undefined;
+  // A blank header is absent: `Number('')` would report a 0 the server never sent.
+  const text = (name: string) => headers.get(name)?.trim() || undefined;
   const number = (name: string) => {
-    const value = headers.get(name);
-    const parsed = value === null ? Number.NaN : Number(value);
+    const value = text(name);
+    const parsed = value === undefined ? Number.NaN : Number(value);
     return Number.isFinite(parsed) ? parsed : undefined;
   };
   const assign = <K extends keyof BifrostResponseInfo>(key: K, value: BifrostResponseInfo[K] | undefined) => {

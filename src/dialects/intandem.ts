@@ -1,7 +1,7 @@
 import { readErrorBody } from '../errors/read-error-body.js';
 import { ResponseValidationError } from '../errors/request-errors.js';
 import { loadChunk } from '../internal/lazy.js';
-import { toUnixSeconds } from '../schema/normalise-completion.js';
+import { readUnixSeconds } from '../schema/normalise-completion.js';
 import { bearer, defineDialect, type LooseMessages, Refusals } from './define-dialect.js';
 import type { Dialect } from './dialect.js';
 import type { InTandemChatParams } from './intandem-params.js';
@@ -23,8 +23,9 @@ export function unwrapInTandem(body: unknown): unknown {
   if (typeof inner !== 'object' || inner === null) return inner;
   const record = inner as Json;
   if (record.id === undefined && record.uid !== undefined) record.id = record.uid;
-  if (record.created === undefined && record.created_at !== undefined)
-    record.created = toUnixSeconds(record.created_at);
+  // Only a readable date becomes `created`: strict mode then reports a bad one, not a made-up 0.
+  const seconds = record.created === undefined ? readUnixSeconds(record.created_at) : undefined;
+  if (seconds !== undefined) record.created = seconds;
   return record;
 }
 

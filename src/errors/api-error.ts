@@ -98,8 +98,10 @@ export class RateLimitError extends APIError {
 
 function readRateLimit(headers: Headers): RateLimitInfo {
   const info: RateLimitInfo = {};
+  // A blank header is absent, not 0 (`Number('')` is 0).
+  const text = (name: string) => headers.get(`x-ratelimit-${name}`)?.trim() || undefined;
   const count = (name: string) => {
-    const value = Number(headers.get(`x-ratelimit-${name}`) ?? Number.NaN);
+    const value = Number(text(name) ?? Number.NaN);
     return Number.isFinite(value) ? value : undefined;
   };
   const fields = [
@@ -107,8 +109,8 @@ function readRateLimit(headers: Headers): RateLimitInfo {
     ['remainingRequests', count('remaining-requests')],
     ['limitTokens', count('limit-tokens')],
     ['remainingTokens', count('remaining-tokens')],
-    ['resetRequests', headers.get('x-ratelimit-reset-requests') ?? undefined],
-    ['resetTokens', headers.get('x-ratelimit-reset-tokens') ?? undefined],
+    ['resetRequests', text('reset-requests')],
+    ['resetTokens', text('reset-tokens')],
   ] as const;
   for (const [key, value] of fields) if (value !== undefined) Object.assign(info, { [key]: value });
   return info;

@@ -60,12 +60,15 @@ function fromDetail(detail: unknown): ErrorInfo {
   if (!Array.isArray(detail)) return compact({ message: asText(detail) });
   const items = detail.filter(isObject);
   const where = (e: Json) => (Array.isArray(e.loc) ? e.loc.map(String).join('.') : undefined);
-  const message = items
+  // Items are pydantic errors `{loc, msg, type}`, or plain strings from a hand-written handler.
+  const message = detail
     .map((e) => {
+      if (!isObject(e)) return asText(e);
       const loc = where(e);
       const msg = asText(e.msg) ?? 'invalid';
       return loc ? `${loc}: ${msg}` : msg;
     })
+    .filter((text): text is string => text !== undefined && text !== '')
     .join('; ');
   const first = items[0];
   const loc = first && Array.isArray(first.loc) ? first.loc : undefined;
@@ -80,7 +83,8 @@ function compact(info: { [K in keyof ErrorInfo]: string | undefined }): ErrorInf
   const out: ErrorInfo = {};
   for (const key of ['message', 'code', 'type', 'param'] as const) {
     const value = info[key];
-    if (value !== undefined) out[key] = value;
+    // An empty string says nothing: leave the field out, so the status text stands in for a message.
+    if (value !== undefined && value !== '') out[key] = value;
   }
   return out;
 }

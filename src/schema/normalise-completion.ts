@@ -47,13 +47,16 @@ export function normaliseCompletion(body: unknown, mode: ValidateMode): ChatComp
 }
 
 /** Unix seconds from a number, a numeric string or an ISO 8601 date (inTandem's `created_at`). */
-export function toUnixSeconds(value: unknown): number {
+export function readUnixSeconds(value: unknown): number | undefined {
   if (typeof value === 'number' && Number.isFinite(value)) return value;
-  if (typeof value === 'string') {
+  if (typeof value === 'string' && value.trim() !== '') {
     const n = Number(value);
     if (Number.isFinite(n)) return n;
     const ms = Date.parse(value);
     if (!Number.isNaN(ms)) return Math.floor(ms / 1000);
   }
-  return 0;
+  return undefined;
 }
+
+/** {@link readUnixSeconds}, with `0` for what is missing or unreadable (`loose` mode's stand-in). */
+export const toUnixSeconds = (value: unknown): number => readUnixSeconds(value) ?? 0;

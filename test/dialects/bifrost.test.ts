@@ -182,6 +182,15 @@ describe('bifrost responses', () => {
     expect(readBifrostHeaders(response.headers).fallbackIndex).toBe(1);
   });
 
+  it('readBifrostHeaders takes a blank header as absent, not 0', () => {
+    const headers = new Headers({
+      'x-bifrost-fallback-index': '',
+      'x-bifrost-cost-usd': ' ',
+      'x-bifrost-provider': '',
+    });
+    expect(readBifrostHeaders(headers)).toEqual({});
+  });
+
   it('readBifrostHeaders reads numbers and strings and skips what is absent', () => {
     const headers = new Headers({
       'x-bifrost-provider': 'openai',

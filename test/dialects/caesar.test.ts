@@ -153,4 +153,20 @@ describe('parseCitations', () => {
     expect(parseCitations(content)).toEqual([{ index: 1, title: 'Paper', url: 'https://paper.example' }]);
     expect(parseCitations('No references at all.')).toEqual([]);
   });
+
+  it('invents nothing without a heading; reads singular and numbered headings and URLs with parentheses', () => {
+    const steps = 'To install:\n1. Download from https://nodejs.org/en/download\n2. Run the installer';
+    expect(parseCitations(steps)).toEqual([]);
+    expect(parseCitations('Text [1].\n\n### 5. Reference\n[1] Real – https://real.example')).toEqual([
+      { index: 1, title: 'Real', url: 'https://real.example' },
+    ]);
+    const wiki =
+      'See [1].\n\nReferences\n[1] Foo (disambiguation) – https://en.wikipedia.org/wiki/Foo_(bar).';
+    expect(parseCitations(wiki)).toEqual([
+      { index: 1, title: 'Foo (disambiguation)', url: 'https://en.wikipedia.org/wiki/Foo_(bar)' },
+    ]);
+    expect(parseCitations('References\n1. [Foo](https://en.wikipedia.org/wiki/Foo_(bar))')[0]?.url).toBe(
+      'https://en.wikipedia.org/wiki/Foo_(bar)',
+    );
+  });
 });

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
+  createClient,
   InvalidRequestError,
   ResponseValidationError,
   StreamError,
   UnprocessableEntityError,
 } from '../../src/index.js';
 import { capturingClient } from '../helpers/capture.js';
-import { json } from '../helpers/scripted-fetch.js';
+import { json, scriptedFetch } from '../helpers/scripted-fetch.js';
 
 const messages = [{ role: 'user' as const, content: 'Hello' }];
 const envelope = (data: unknown) => ({ success: true, data });
@@ -118,6 +119,23 @@ describe('intandem responses', () => {
       code: 'provider_error',
       message: expect.stringContaining('upstream failed'),
     });
+  });
+
+  it('an unreadable created_at is not turned into a date: strict reports it, loose stands in 0', async () => {
+    const bad = { ...completion, created_at: 'not a date' };
+    const steps = [json(envelope(bad))];
+    const strict = createClient({
+      dialect: 'intandem',
+      apiKey: 'staff-token-1',
+      baseURL: 'http://127.0.0.1:9',
+      validate: 'strict',
+      fetch: scriptedFetch(...steps).fetch,
+    });
+    await expect(strict.chat.completions.create({ model: 'openai/x', messages })).rejects.toBeInstanceOf(
+      ResponseValidationError,
+    );
+    const { client } = capturingClient('intandem', { steps: [json(envelope(bad))] });
+    expect((await client.chat.completions.create({ model: 'openai/x', messages })).created).toBe(0);
   });
 
   it('errors name the field in the message', async () => {

@@ -114,4 +114,22 @@ describe('morpheus errors', () => {
       resetRequests: '2026-11-22T01:00:00Z',
     });
   });
+
+  it('takes a blank rate-limit header as absent, not 0', async () => {
+    const error = (await capturingClient('morpheus', {
+      apiKey: 'sk-morpheus-test',
+      steps: [
+        json(
+          { detail: 'slow down' },
+          {
+            status: 429,
+            headers: { 'x-ratelimit-remaining-requests': '', 'x-ratelimit-limit-requests': ' ' },
+          },
+        ),
+      ],
+    })
+      .client.chat.completions.create({ model: 'm', messages })
+      .catch((e: unknown) => e)) as RateLimitError;
+    expect(error.rateLimit).toEqual({});
+  });
 });

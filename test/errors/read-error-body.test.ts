@@ -44,6 +44,14 @@ describe('readErrorBody', () => {
     });
   });
 
+  it('reads a FastAPI detail list of plain strings; an empty one says nothing (the status text stands in)', () => {
+    expect(readErrorBody({ detail: ['Insufficient balance for this model'] })).toEqual({
+      message: 'Insufficient balance for this model',
+    });
+    expect(readErrorBody({ detail: [] })).toEqual({});
+    expect(readErrorBody({ error: { message: '' } })).toEqual({});
+  });
+
   it('reads inTandem {success:false, errors:[{code,message,field}]}', () => {
     expect(
       readErrorBody({
