@@ -13,6 +13,9 @@ const library: Options = {
   target: 'es2022',
   platform: 'neutral',
   splitting: false,
+  // Unsplit, the inlined import()s make esbuild wrap modules, and classes then lose their names
+  // (`exports.InvalidRequestError = class extends …`): keep them, as ESM has them.
+  keepNames: true,
   treeshake: true,
   external: ['node:http', 'node:net', 'node:events', 'node:fs', 'node:path', 'node:buffer', 'node:util'],
 };
@@ -35,6 +38,7 @@ function dropBareChunkImports(): TsupPlugin {
 // The entries share chunks, so `chatwire` and `chatwire/tools` hold one copy of each class.
 const libraryEsm: Options = {
   ...library,
+  keepNames: false,
   format: ['esm'],
   splitting: true,
   plugins: [dropBareChunkImports()],

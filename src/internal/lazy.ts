@@ -6,9 +6,10 @@ import { ChatwireError } from '../errors/chatwire-error.js';
  * `import()` the first time it is called. Browser bundlers put it in chunks of its own, so a
  * page that only chats does not download it. These helpers keep each lazy method's signature:
  * an `APIPromise` stays one, an async iterable is returned at once and loads on first `next()`.
- * A call whose implementation is not loaded yet reads its arguments once it is (a few microtasks
- * later in Node, one chunk fetch later in a browser): chat calls, which must send the parameters
- * as they are at the call, are therefore never lazy themselves.
+ * A call whose implementation is not loaded yet runs once it is (a few microtasks later in Node,
+ * one chunk fetch later in a browser), so an `APIPromise` method copies its plain-data arguments
+ * at the call: what is sent is what was passed, whatever the caller changes afterwards. Chat
+ * calls are never lazy themselves.
  */
 
 /**
@@ -44,8 +45,27 @@ type AnyFunction = (...args: any[]) => any;
 
 /** A method returning an `APIPromise`, whose implementation comes from `load`. */
 export function lazyApi<F extends (...args: any[]) => APIPromise<any>>(load: () => Promise<F>): F {
-  return ((...args: Parameters<F>) =>
-    new APIPromise(load().then((method) => method(...args).withResponse()))) as F;
+  return ((...args: Parameters<F>) => {
+    const atCall = args.map((arg) => plainCopy(arg, 0));
+    return new APIPromise(load().then((method) => method(...atCall).withResponse()));
+  }) as F;
+}
+
+/**
+ * A copy of the plain data in `value` (arrays and plain objects, symbol keys and non-enumerable
+ * properties included); anything else — a Blob, a stream, a signal, a function — is passed as is.
+ */
+function plainCopy(value: unknown, depth: number): unknown {
+  if (typeof value !== 'object' || value === null || depth > 64) return value;
+  if (Array.isArray(value)) return value.map((item) => plainCopy(item, depth + 1));
+  const proto = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) return value;
+  const descriptors = Object.getOwnPropertyDescriptors(value) as Record<PropertyKey, PropertyDescriptor>;
+  for (const key of Reflect.ownKeys(descriptors)) {
+    const descriptor = descriptors[key] as PropertyDescriptor;
+    if ('value' in descriptor) descriptor.value = plainCopy(descriptor.value, depth + 1);
+  }
+  return Object.create(proto, descriptors);
 }
 
 /** A method returning a plain promise, whose implementation comes from `load`. */
@@ -110,14 +130,24 @@ const wrappers: Record<Kind, (load: () => Promise<any>) => AnyFunction> = {
 
 /** A resource object (`client.files`, `client.runs`, …) whose methods load `create`'s on first use. */
 export function lazyResource<R extends object>(create: () => Promise<R>, kinds: MethodKinds<R>): R {
-  const load = once(create);
+  return lazyMembers(once(create), (root) => root, kinds) as R;
+}
+
+/**
+ * Every method, nested ones (`research.chat.send`) included, is reached from the one root load in
+ * the same number of steps: calls made one after another start in that order, loaded or not.
+ */
+function lazyMembers(
+  load: () => Promise<object>,
+  pick: (root: object) => Record<string, any>,
+  kinds: object,
+): Record<string, unknown> {
   const resource: Record<string, unknown> = {};
   for (const [name, kind] of Object.entries(kinds) as Array<[string, Kind | object]>) {
-    const member = () => load().then((loaded) => (loaded as Record<string, any>)[name]);
     resource[name] =
       typeof kind === 'string'
-        ? wrappers[kind as Kind](member)
-        : Object.freeze(lazyResource(member, kind as never));
+        ? wrappers[kind as Kind](() => load().then((root) => pick(root)[name]))
+        : Object.freeze(lazyMembers(load, (root) => pick(root)[name], kind));
   }
-  return resource as R;
+  return resource;
 }

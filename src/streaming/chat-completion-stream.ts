@@ -89,12 +89,9 @@ export class ChatCompletionStream<T = unknown> implements AsyncIterable<ChatComp
       validate: options.validate ?? 'loose',
       idleTimeout: options.idleTimeout ?? 0,
     };
-    return new ChatCompletionStream(
-      (signal) => new ChunkReader({ body, lease: bodyLease(signal) }, readOptions),
-      {
-        signal: options.signal,
-      },
-    );
+    return newStream((signal) => new ChunkReader({ body, lease: bodyLease(signal) }, readOptions), {
+      signal: options.signal,
+    });
   }
 
   /** The HTTP response (after a retry, the latest one); undefined until a lazy stream has sent. */
@@ -145,8 +142,10 @@ export class ChatCompletionStream<T = unknown> implements AsyncIterable<ChatComp
             ({ partialObjects }) => ({
               [Symbol.asyncIterator]: () => partialObjects(chunks) as AsyncIterator<DeepPartial<T>>,
             }),
-            async (error: unknown) => {
-              await chunks.return?.();
+            (error: unknown) => {
+              // The stream fails with that error (a finalCompletion() waiting on it too), not as
+              // an abort the caller would take for their own.
+              this.#failWith(error instanceof Error ? error : new ChatwireError(String(error)));
               throw error;
             },
           ),
@@ -206,10 +205,7 @@ export class ChatCompletionStream<T = unknown> implements AsyncIterable<ChatComp
     this.#claim('tee()');
     const [left, right] = teeSource(this.#puller(), this.#source);
     const options = { signal: this.#callerSignal, responseFormat: this.#responseFormat };
-    return [
-      new ChatCompletionStream<T>(() => left, options),
-      new ChatCompletionStream<T>(() => right, options),
-    ];
+    return [newStream<T>(() => left, options), newStream<T>(() => right, options)];
   }
 
   /** Cancels the request; iteration ends quietly, `finalCompletion()` rejects with `APIUserAbortError`. */
@@ -298,10 +294,28 @@ export class ChatCompletionStream<T = unknown> implements AsyncIterable<ChatComp
     else this.#final.reject(failure);
   }
 
+  #failWith(error: Error): void {
+    if (this.#state !== 'open') return;
+    this.#finish('failed', error);
+    this.#source.cancel();
+    this.#controller.abort(error);
+  }
+
   readonly #onCallerAbort = (): void => {
     const error = new APIUserAbortError('The request was aborted.', { cause: this.#callerSignal?.reason });
     this.#finish('failed', error);
     this.#source.cancel();
     this.#controller.abort(error);
   };
+}
+
+/**
+ * Constructs a stream from outside the class body: a class that names itself inside its body is
+ * emitted by esbuild as `class _ChatCompletionStream`, and the exported class's `name` would say so.
+ */
+function newStream<T>(
+  source: (signal: AbortSignal) => ChunkSource,
+  options: StreamOptions,
+): ChatCompletionStream<T> {
+  return new ChatCompletionStream<T>(source, options);
 }

@@ -106,6 +106,9 @@ export async function send<T>(
         return { data, response, requestId, attempts: attempt + 1 };
       } catch (thrown) {
         lease.release();
+        // A consumer that failed before reading the whole body (its code could not load, say) must
+        // not leave the connection open; on a body already read or taken this does nothing.
+        response.body?.cancel().catch(() => {});
         const error = lease.cause
           ? lease.errorFor(lease.cause)
           : asTypedError(thrown, lease, context.redactor);

@@ -32,6 +32,9 @@ function resource() {
   return { build, lazy, finished };
 }
 
+const warmed = resource();
+await warmed.lazy.get('warm-up');
+
 describe('lazyResource', () => {
   it('builds nothing until a method is called, then builds once for every method', async () => {
     const { build, lazy } = resource();
@@ -42,6 +45,39 @@ describe('lazyResource', () => {
     expect(sent).toEqual({ text: 'hi' });
     await lazy.get('c');
     expect(build).toHaveBeenCalledTimes(1);
+  });
+
+  it('an APIPromise method works on its arguments as they were at the call', async () => {
+    const seen: unknown[] = [];
+    const lazy = lazyResource(
+      async () => ({
+        create: (params: { query: string; files: string[] }, options: { signal?: AbortSignal }) => {
+          seen.push(structuredClone(params), options.signal);
+          return answered(params.query);
+        },
+      }),
+      { create: 'api' },
+    );
+    const signal = new AbortController().signal;
+    const params = { query: 'as called', files: ['a'] };
+    const done = lazy.create(params, { signal });
+    params.query = 'changed after';
+    params.files.push('b');
+    expect(await done).toBe('as called');
+    // Plain data is copied; anything else (a signal, a Blob, a stream) is passed as it is.
+    expect(seen).toEqual([{ query: 'as called', files: ['a'] }, signal]);
+  });
+
+  it('starts calls in the order they were made, nested methods included, loaded or not', async () => {
+    for (const round of ['cold', 'warm']) {
+      const { lazy } = round === 'cold' ? resource() : warmed;
+      const order: string[] = [];
+      await Promise.all([
+        lazy.nested.send('first').then(() => order.push('nested.send')),
+        lazy.get('second').then(() => order.push('get')),
+      ]);
+      expect(order, round).toEqual(['nested.send', 'get']);
+    }
   });
 
   it('keeps an APIPromise an APIPromise: withResponse() gives the response and request id', async () => {

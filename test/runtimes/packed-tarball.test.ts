@@ -12,6 +12,8 @@ interface Loaded {
   testing: string[];
   content: string;
   version: string;
+  /** Exported classes whose `name` is not their export name (an unnamed `class extends …`). */
+  misnamed: string[];
 }
 
 const script = {
@@ -23,7 +25,8 @@ const server = await testing.createMockServer();
 const client = root.createClient({ baseURL: server.baseURL, apiKey: 'sk-packed' });
 const completion = await client.chat.completions.create({ model: 'm', messages: [{ role: 'user', content: 'from esm' }] });
 await server.close();
-console.log(JSON.stringify({ root: Object.keys(root).sort(), testing: Object.keys(testing).sort(), content: completion.choices[0].message.content, version }));
+const misnamed = Object.entries(root).filter(([k, v]) => typeof v === 'function' && /^[A-Z]/.test(k) && v.name !== k).map(([k]) => k);
+console.log(JSON.stringify({ root: Object.keys(root).sort(), testing: Object.keys(testing).sort(), content: completion.choices[0].message.content, version, misnamed }));
 `,
   cjs: `const root = require('chatwire');
 const testing = require('chatwire/testing');
@@ -33,7 +36,8 @@ const { version } = require('chatwire/package.json');
   const client = root.createClient({ baseURL: server.baseURL, apiKey: 'sk-packed' });
   const completion = await client.chat.completions.create({ model: 'm', messages: [{ role: 'user', content: 'from cjs' }] });
   await server.close();
-  console.log(JSON.stringify({ root: Object.keys(root).sort(), testing: Object.keys(testing).sort(), content: completion.choices[0].message.content, version }));
+  const misnamed = Object.entries(root).filter(([k, v]) => typeof v === 'function' && /^[A-Z]/.test(k) && v.name !== k).map(([k]) => k);
+  console.log(JSON.stringify({ root: Object.keys(root).sort(), testing: Object.keys(testing).sort(), content: completion.choices[0].message.content, version, misnamed }));
 })();
 `,
 };
@@ -136,6 +140,9 @@ console.log(JSON.stringify({ esm: typeof jsonSchemaFormat === 'function' && type
     // A dual build that drifts (an export only in one format) breaks half the users.
     expect(cjs.root).toEqual(esm.root);
     expect(cjs.testing).toEqual(esm.testing);
+    // Error classes keep their names in both builds (`err.name`, `constructor.name`, logs).
+    expect(esm.misnamed).toEqual([]);
+    expect(cjs.misnamed).toEqual([]);
   });
 
   it('exposes package.json with the repository version', async () => {

@@ -1,11 +1,14 @@
 // A page whose lazily loaded chunk can no longer be fetched (an old tab after a deploy): the
 // failure must be a ChatwireError, and a stream it had claimed must not be left holding its body.
 import { describe, expect, it, vi } from 'vitest';
-import { APIUserAbortError, ChatCompletionStream, ChatwireError } from '../../src/index.js';
+import { APIUserAbortError, ChatCompletionStream, ChatwireError, createClient } from '../../src/index.js';
 import { bytes } from './helpers.js';
 
 vi.mock('../../src/streaming/partial-objects.js', () => {
   throw new TypeError('Failed to fetch dynamically imported module: /assets/partial-objects-x.js');
+});
+vi.mock('../../src/resources/json-as-event-stream.js', () => {
+  throw new TypeError('Failed to fetch dynamically imported module: /assets/json-as-event-stream-x.js');
 });
 
 /** A body that sends one chunk then waits (like a live stream), and records its cancellation. */
@@ -41,6 +44,33 @@ describe('partialObjects when its code cannot load', () => {
     expect(ChatwireError.is(failure)).toBe(true);
     expect((failure as Error).message).toMatch(/^chatwire could not load its partial JSON code/);
     expect(seen.cancelled).toBe(true);
-    expect(await final).toBeInstanceOf(APIUserAbortError);
+    // A finalCompletion() waiting on the stream gets that same failure, not an abort to ignore.
+    expect(await final).toBe(failure);
+    expect(await final).not.toBeInstanceOf(APIUserAbortError);
+  });
+});
+
+describe('the JSON-as-stream reader when its code cannot load', () => {
+  it('rejects with a ChatwireError and cancels the response body, freeing the connection', async () => {
+    const seen = { cancelled: false };
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(bytes('{"error":{"message":"slow'));
+      },
+      cancel() {
+        seen.cancelled = true;
+      },
+    });
+    const client = createClient({
+      apiKey: 'sk-test',
+      baseURL: 'http://127.0.0.1:9',
+      maxRetries: 0,
+      fetch: async () => new Response(body, { headers: { 'content-type': 'application/json' } }),
+    });
+    const failure = await client.chat.completions
+      .create({ model: 'm', messages: [{ role: 'user', content: 'x' }], stream: true })
+      .catch((error: unknown) => error);
+    expect((failure as Error).message).toMatch(/^chatwire could not load its JSON-as-stream code/);
+    expect(seen.cancelled).toBe(true);
   });
 });
