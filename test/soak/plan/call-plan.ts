@@ -131,7 +131,9 @@ function expect(plan: PlanBase, maxRetries: number): Expected {
     case 'benign':
       return { ok: true, text, attempts: [1, 1], ...(fault.clientBreaks ? { prefix: true } : {}) };
     case 'fatal':
-      return failure([1, 1]);
+      // The caller's abort fires 20–70 ms in: a call whose code loads on first use (research,
+      // uploads) may not have sent yet under load, and then rightly sends nothing.
+      return failure(fault.error === 'APIUserAbortError' ? [0, 1] : [1, 1]);
     case 'sticky':
       return failure(fault.attemptsVary ? [1, maxRetries + 1] : [1, 1]);
     case 'retryable': {
