@@ -42,6 +42,36 @@ describe('peers.md §8 — transport', () => {
     expect(error).toBeInstanceOf(APIConnectionTimeoutError);
   });
 
+  it.each([
+    ['empty data: pings', 'data:\n\n'],
+    ['text a proxy wrapped as data', 'data: OPENROUTER PROCESSING\n\n'],
+    ['a comment a proxy wrapped as data', 'data: : OPENROUTER PROCESSING\n\n'],
+  ])('a body that sends only %s still hits the idle timeout', async (_name, ping) => {
+    // Pings for longer than the test may run: only a timeout that ignores them can end this call.
+    const pings = Array.from({ length: 1_500 }, () => [ping, { pauseMs: 20 }]).flat();
+    mock.server.enqueue({
+      sse: pings.map((p) => (typeof p === 'string' ? { raw: p } : p)),
+      done: false,
+      holdOpen: true,
+    });
+    const stream = await clientFor(mock.server, { idleTimeout: 200 }).chat.completions.create(streamParams);
+    const { error, chunks } = await drain(stream);
+    expect(chunks).toEqual([]);
+    expect(error).toBeInstanceOf(APIConnectionTimeoutError);
+    expect((error as Error).message).toMatch(/idle for 200 ms/);
+  });
+
+  it('while real chunks every 50 ms keep a stream with idleTimeout 200 alive for longer', async () => {
+    const slow = [
+      ...Array.from({ length: 10 }, (_, i) => [chunk({ content: `${i}` }), { pauseMs: 50 }]).flat(),
+    ];
+    mock.server.enqueue({ sse: [...slow, chunk({ finishReason: 'stop' })] });
+    const stream = await clientFor(mock.server, { idleTimeout: 200 }).chat.completions.create(streamParams);
+    const { error, chunks } = await drain(stream);
+    expect(error).toBeUndefined();
+    expect(textOf(chunks)).toBe('0123456789');
+  });
+
   it('a socket reset mid-body (TypeError: terminated) throws APIConnectionError after what arrived', async () => {
     const outcome = await streamOnce(mock.server, {
       sse: [hello[0], { pauseMs: 50 }, hello[1], hello[2]],
