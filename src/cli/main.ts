@@ -2,15 +2,17 @@
 import { nodeIo } from './io.js';
 import { runCli } from './run-cli.js';
 
-// `chatwire doctor | head`: a reader that hangs up early is not an error worth a stack trace, nor
-// a success: the command goes on without its output and exits with its own code (`doctor | true`
-// under pipefail must still fail for a broken endpoint).
+// `chatwire chat … | head`: a reader that hangs up early is not an error worth a stack trace, and
+// nothing more is worth doing (a streamed answer would go on downloading, and costing). Exit at
+// once, closing the request, with 141 as a process killed by SIGPIPE would: not a success, so
+// `chatwire doctor | true` under pipefail does not pass a broken endpoint.
+const SIGPIPE_EXIT = 141;
 let outputClosed = false;
 for (const stream of [process.stdout, process.stderr]) {
   stream.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE' || outputClosed) {
       outputClosed = true;
-      return;
+      process.exit(SIGPIPE_EXIT);
     }
     throw error;
   });

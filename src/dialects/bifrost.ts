@@ -37,8 +37,16 @@ export function bifrost(
     defaults: { timeout: 600_000, idleTimeout: 300_000 },
     runs: () => loadChunk('async jobs', () => import('./bifrost-runs.js')).then((m) => m.bifrostRuns),
     capabilities: { async: true },
-    // A job made with a virtual key can only be read with that key (shared/vendors/bifrost.md §7).
-    requestHeaders: (extras) => bifrostControlHeaders(extras.bifrost),
+    // A job made with a virtual key can only be read with that key (shared/vendors/bifrost.md §7):
+    // the key, given as a control or as a header, goes with every poll; nothing else does.
+    requestHeaders: (extras) => {
+      const given = extras as { bifrost?: { virtualKey?: string }; headers?: Record<string, unknown> };
+      const header = Object.entries(given.headers ?? {}).find(
+        ([name]) => name.toLowerCase() === 'x-bf-vk',
+      )?.[1];
+      const key = given.bifrost?.virtualKey ?? (typeof header === 'string' ? header : undefined);
+      return key === undefined ? {} : { 'x-bf-vk': key };
+    },
     prepareChat: (params, extras) => {
       const body: Record<string, unknown> = { ...params };
       const isAsync = body.async === true;

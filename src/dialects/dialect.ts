@@ -56,10 +56,10 @@ export interface Dialect<TParams = ChatCompletionCreateParams, TOptions = {}> {
   /** Reads the vendor's error body into message, code, type and param. */
   readonly readError: (body: unknown) => ErrorInfo;
   /**
-   * Headers a call's dialect extras add to requests other than chat (`runs.retrieve`, polls):
-   * Bifrost's `{ bifrost: { virtualKey } }` must travel with every poll of a job it created.
+   * Headers a call's options (its dialect extras, its `headers`) carry to requests other than chat
+   * (`runs.retrieve`, polls): Bifrost's virtual key must travel with every poll of a job it made.
    */
-  readonly requestHeaders?: (extras: Partial<TOptions>) => Record<string, string>;
+  readonly requestHeaders?: (extras: Partial<TOptions> & { headers?: unknown }) => Record<string, string>;
   /**
    * Async runs, where the vendor has them (`capabilities.async`): the spec, or a function that
    * loads it (the built-in dialects load theirs with `import()` when a run is first used).

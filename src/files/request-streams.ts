@@ -1,3 +1,5 @@
+import { isBrowserLike } from '../internal/env.js';
+
 type Globals = Pick<typeof globalThis, 'Request' | 'ReadableStream'> & {
   Deno?: unknown;
   Bun?: unknown;
@@ -16,14 +18,8 @@ const cache = new WeakMap<object, boolean>();
  * only when the caller says the server speaks HTTP/2 or later (`allowBrowser`).
  */
 export function supportsRequestStreams(g: Globals = globalThis, allowBrowser = false): boolean {
-  return fetchStreams(g) && (allowBrowser || !isBrowser(g));
+  return fetchStreams(g) && (allowBrowser || !isBrowserLike(g as never));
 }
-
-/** Browsers say `Mozilla/5.0 …`; Node, Deno, Bun and workerd name themselves. */
-const isBrowser = (g: Globals): boolean => {
-  const agent = g.navigator?.userAgent;
-  return typeof agent === 'string' && agent.startsWith('Mozilla/');
-};
 
 function fetchStreams(g: Globals): boolean {
   const known = cache.get(g);

@@ -46,7 +46,8 @@ type AnyFunction = (...args: any[]) => any;
 /** A method returning an `APIPromise`, whose implementation comes from `load`. */
 export function lazyApi<F extends (...args: any[]) => APIPromise<any>>(load: () => Promise<F>): F {
   return ((...args: Parameters<F>) => {
-    const atCall = args.map((arg) => plainCopy(arg, 0));
+    const copies = new Map<object, unknown>();
+    const atCall = args.map((arg) => plainCopy(arg, copies));
     return new APIPromise(load().then((method) => method(...atCall).withResponse()));
   }) as F;
 }
@@ -55,17 +56,27 @@ export function lazyApi<F extends (...args: any[]) => APIPromise<any>>(load: () 
  * A copy of the plain data in `value` (arrays and plain objects, symbol keys and non-enumerable
  * properties included); anything else — a Blob, a stream, a signal, a function — is passed as is.
  */
-function plainCopy(value: unknown, depth: number): unknown {
-  if (typeof value !== 'object' || value === null || depth > 64) return value;
-  if (Array.isArray(value)) return value.map((item) => plainCopy(item, depth + 1));
+function plainCopy(value: unknown, copies: Map<object, unknown>): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  // Shared and cyclic references stay shared and cyclic in the copy (and a cycle ends).
+  if (copies.has(value)) return copies.get(value);
+  if (Array.isArray(value)) {
+    const copy: unknown[] = [];
+    copies.set(value, copy);
+    for (const item of value) copy.push(plainCopy(item, copies));
+    return copy;
+  }
   const proto = Object.getPrototypeOf(value);
   if (proto !== Object.prototype && proto !== null) return value;
+  const copy = Object.create(proto) as object;
+  copies.set(value, copy);
   const descriptors = Object.getOwnPropertyDescriptors(value) as Record<PropertyKey, PropertyDescriptor>;
   for (const key of Reflect.ownKeys(descriptors)) {
     const descriptor = descriptors[key] as PropertyDescriptor;
-    if ('value' in descriptor) descriptor.value = plainCopy(descriptor.value, depth + 1);
+    if ('value' in descriptor) descriptor.value = plainCopy(descriptor.value, copies);
+    Object.defineProperty(copy, key, descriptor);
   }
-  return Object.create(proto, descriptors);
+  return copy;
 }
 
 /** A method returning a plain promise, whose implementation comes from `load`. */

@@ -23,6 +23,8 @@ export type RequestHead = Pick<RecordedRequest, 'method' | 'path' | 'headers'>;
 export interface Claim {
   readonly authorized: boolean;
   readonly source: ReplySource | undefined;
+  /** Taken off the queue (not a route's), and before which `reset()`: only such a claim is given back. */
+  readonly queuedIn?: number;
 }
 
 /**
@@ -36,6 +38,7 @@ export class MockEngine {
   readonly #uploads: MockUpload[] = [];
   readonly #options: MockEngineOptions;
   #lastId = 0;
+  #generation = 0;
   readonly context: MockDialectContext;
 
   constructor(options: MockEngineOptions = {}) {
@@ -64,12 +67,16 @@ export class MockEngine {
       return { authorized: false, source: undefined };
     }
     const { pathname } = new URL(head.path, 'http://mock.invalid');
-    return { authorized: true, source: this.script.take(head.method, pathname) };
+    const { source, queued } = this.script.takeWithOrigin(head.method, pathname);
+    return { authorized: true, source, ...(queued ? { queuedIn: this.#generation } : {}) };
   }
 
-  /** Returns a claimed reply to the front of the queue (its request went away unanswered). */
+  /**
+   * Returns a queued reply to the front of the queue when its request went away unanswered. A
+   * route's reply stays a route's, and a reply queued before a `reset()` stays forgotten.
+   */
   release(claim: Claim): void {
-    if (claim.source !== undefined) this.script.giveBack(claim.source);
+    if (claim.source !== undefined && claim.queuedIn === this.#generation) this.script.giveBack(claim.source);
   }
 
   /** The reply for `request`, or `undefined` when nothing scripted it and the dialect has no such route. */
@@ -84,6 +91,7 @@ export class MockEngine {
 
   /** Forget records, queued replies, routes, uploads and the dialect's state; ids restart at 1. */
   reset(): void {
+    this.#generation++;
     this.log.clear();
     this.script.clear();
     this.#uploads.length = 0;

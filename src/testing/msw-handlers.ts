@@ -52,9 +52,22 @@ export const createMswMock = <Handler>(options: MswMockOptions<Handler>): MswMoc
     const url = new URL(request.url);
     // The dialect routes on its own paths: swap the caller's base path for the vendor's.
     const path = `${dialect.basePath}${url.pathname.slice(prefix.length)}${url.search}`;
-    const { record, settle } = await recordFetchRequest(request, path, options.maxRecordedBodyBytes);
-    log.add(record);
-    const reply = (await engine.choose(record)) ?? {
+    // Place in the log and scripted reply are taken on arrival, as the loopback server does.
+    const ticket = log.reserve();
+    const headers: Record<string, string> = {};
+    request.headers.forEach((value, name) => {
+      headers[name] = value;
+    });
+    const claim = engine.claim({ method: request.method, path, headers });
+    const recorded = await recordFetchRequest(request, path, options.maxRecordedBodyBytes).catch(
+      (error: unknown) => {
+        engine.release(claim);
+        throw error;
+      },
+    );
+    const { record, settle } = recorded;
+    log.add(record, ticket);
+    const reply = (await engine.choose(record, claim)) ?? {
       error: 404,
       message: `Mock ${dialect.name} has no route ${record.method} ${url.pathname}.`,
     };

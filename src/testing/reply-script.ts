@@ -21,11 +21,15 @@ export class ReplyScript {
 
   /** The next queued reply, else the route's, else `undefined` (the dialect answers). */
   take(method: string, pathname: string): ReplySource | undefined {
-    return (
-      this.#queue.shift() ??
-      this.#routes.get(routeKey(method, pathname)) ??
-      this.#routes.get(routeKey('*', pathname))
-    );
+    return this.takeWithOrigin(method, pathname).source;
+  }
+
+  /** {@link take}, saying whether the reply came off the queue (only those can be given back). */
+  takeWithOrigin(method: string, pathname: string): { source: ReplySource | undefined; queued: boolean } {
+    const queued = this.#queue.shift();
+    if (queued !== undefined) return { source: queued, queued: true };
+    const routed = this.#routes.get(routeKey(method, pathname)) ?? this.#routes.get(routeKey('*', pathname));
+    return { source: routed, queued: false };
   }
 
   /** Puts back a queued reply taken for a request that vanished before it could be answered. */

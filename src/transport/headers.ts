@@ -2,11 +2,12 @@ import { InvalidRequestError } from '../errors/request-errors.js';
 
 export type HeaderLayer = Readonly<Record<string, string | null | undefined>> | undefined;
 
-// RFC 9110 token characters for names; values must not smuggle a second header (CR/LF) or a NUL,
-// and are bytes: fetch throws on a character above U+00FF ("My app — prod", a pasted "…"), which
-// would otherwise look like a connection failure and be retried.
+// RFC 9110 token characters for names. Values are bytes: tab, visible ASCII and 0x80–0xFF. A CR
+// or LF would smuggle a second header; any other control character, or one above U+00FF ("My app
+// — prod", a pasted "…"), makes fetch throw a TypeError that would look like a connection failure
+// and be retried.
 const NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
-const BAD_VALUE = /[\r\n\0]|[\u0100-\u{10ffff}]/u;
+const BAD_VALUE = /[^\t\x20-\x7e\x80-\xff]/;
 
 /**
  * Merges header layers, later ones winning, names compared case-insensitively; `null` removes a
@@ -29,8 +30,13 @@ export function mergeHeaders(...layers: HeaderLayer[]): Record<string, string> {
         throw new InvalidRequestError(`Header name ${JSON.stringify(name)} is not a valid token.`);
       if (BAD_VALUE.test(value)) {
         throw new InvalidRequestError(
-          `Header "${name}" contains a line break, a NUL or a character beyond Latin-1 and was not sent.`,
-          [{ path: `headers.${name}`, message: 'must not contain CR, LF, NUL or characters above U+00FF' }],
+          `Header "${name}" contains a line break, a control character or a character beyond Latin-1 and was not sent.`,
+          [
+            {
+              path: `headers.${name}`,
+              message: 'must not contain control characters or characters above U+00FF',
+            },
+          ],
         );
       }
       out[key] = value;

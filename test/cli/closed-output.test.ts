@@ -1,5 +1,6 @@
 // `chatwire doctor | head` (or `| true` under pipefail): a reader that hangs up early is neither a
-// crash nor a success. The command goes on and exits with its own code.
+// crash nor a success. The command stops (nothing more is worth downloading) and exits 141, as a
+// process killed by SIGPIPE does.
 import { spawn } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -45,9 +46,9 @@ const withClosedStdout = (args: string[]): Promise<{ code: number | null; stderr
   });
 
 describe('a closed stdout', () => {
-  it('doctor against a broken endpoint still exits 1, without a stack trace', async () => {
+  it('doctor against a broken endpoint exits 141, not 0, without a stack trace', async () => {
     const run = await withClosedStdout(['doctor', '--base-url', url]);
-    expect(run.code).toBe(1);
+    expect(run.code).toBe(141);
     expect(run.stderr).not.toMatch(/\n\s+at /);
   }, 40_000);
 });

@@ -68,6 +68,27 @@ describe('lazyResource', () => {
     expect(seen).toEqual([{ query: 'as called', files: ['a'] }, signal]);
   });
 
+  it('copies cyclic and shared arguments without looping, keeping their shape', async () => {
+    let seen: any;
+    const lazy = lazyResource(
+      async () => ({
+        create: (params: unknown) => {
+          seen = params;
+          return answered('ok');
+        },
+      }),
+      { create: 'api' },
+    );
+    const shared = { tag: 'x' };
+    const meta: Record<string, unknown> = { shared, again: shared };
+    meta.self = meta;
+    meta.parent = meta;
+    await lazy.create({ meta });
+    expect(seen.meta.self).toBe(seen.meta);
+    expect(seen.meta.again).toBe(seen.meta.shared);
+    expect(seen.meta).not.toBe(meta);
+  });
+
   it('starts calls in the order they were made, nested methods included, loaded or not', async () => {
     for (const round of ['cold', 'warm']) {
       const { lazy } = round === 'cold' ? resource() : warmed;

@@ -41,6 +41,19 @@ describe('Bifrost jobs made with a per-call virtual key', () => {
     expect(completion.choices[0]?.finish_reason).toBe('stop');
   });
 
+  it('a key given as a header on create is carried to the polls too, and no other control is', async () => {
+    const run = await client().chat.completions.create(job, {
+      headers: { 'X-BF-VK': 'sk-bf-team-a' },
+      bifrost: { cacheKey: 'user-1' },
+    });
+    await client().runs.wait(run, fast);
+    const polls = server.requests.filter((r) => r.method === 'GET' && r.path.endsWith(run.id));
+    for (const poll of polls) {
+      expect(poll.headers['x-bf-vk']).toBe('sk-bf-team-a');
+      expect(poll.headers['x-bf-cache-key']).toBeUndefined();
+    }
+  });
+
   it('a key given to wait() wins over the one the run carries', async () => {
     const run = await client().chat.completions.create(job, teamA);
     const error = await client()

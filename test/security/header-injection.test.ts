@@ -76,16 +76,19 @@ describe('header values with CR, LF or NUL are refused before sending', () => {
 
 // fetch refuses a header character above U+00FF with a TypeError, which once looked like a
 // connection failure and was retried with backoff; it is bad input, refused before sending.
-describe('header values beyond Latin-1 are refused before sending, not retried', () => {
-  it.each(['My app — prod', 'key…', 'emoji 😀'])('in client headers (%j)', async (value) => {
-    const client = createClient({
-      dialect: 'bifrost',
-      baseURL: server.baseURL,
-      maxRetries: 2,
-      headers: { 'x-title': value },
-    });
-    await refusedBeforeSending(() => client.chat.completions.create(ask));
-  });
+describe('header values beyond Latin-1, or with control characters, are refused before sending, not retried', () => {
+  it.each(['My app — prod', 'key…', 'emoji 😀', 'ctl\u0001x', 'del\u007fx'])(
+    'in client headers (%j)',
+    async (value) => {
+      const client = createClient({
+        dialect: 'bifrost',
+        baseURL: server.baseURL,
+        maxRetries: 2,
+        headers: { 'x-title': value },
+      });
+      await refusedBeforeSending(() => client.chat.completions.create(ask));
+    },
+  );
 
   it('in a pasted API key, without echoing it', async () => {
     const key = 'sk-bf-pasted-key…';

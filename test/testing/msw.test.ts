@@ -130,6 +130,29 @@ describe('msw handlers', () => {
     expect(openai.requests).toHaveLength(1);
   });
 
+  it('serve scripted replies in arrival order, whichever body finished first', async () => {
+    bifrost.enqueue({ json: { reply: 'first' } }, { json: { reply: 'second' } });
+    let finish!: () => void;
+    const slowBody = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode('{"name":'));
+        finish = () => {
+          controller.enqueue(new TextEncoder().encode('"a"}'));
+          controller.close();
+        };
+      },
+    });
+    const url = `${bifrost.baseURL}/v1/chat/completions`;
+    const auth = { authorization: 'Bearer sk-bf-test' };
+    const a = fetch(url, { method: 'POST', body: slowBody, headers: auth, duplex: 'half' } as RequestInit);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const b = await fetch(url, { method: 'POST', body: '{"name":"b"}', headers: auth });
+    expect(await b.json()).toEqual({ reply: 'second' });
+    finish();
+    expect(await (await a).json()).toEqual({ reply: 'first' });
+    expect(bifrost.requests.map((r) => (r.json as { name: string }).name)).toEqual(['a', 'b']);
+  });
+
   it('give way to handlers a test adds with server.use', async () => {
     server.use(
       http.post('http://localhost:8080/v1/chat/completions', () => HttpResponse.json({ overridden: true })),

@@ -79,6 +79,23 @@ describe('request recording', () => {
     expect(server.requests.map((r) => (r.json as { name: string }).name)).toEqual(['a', 'b']);
   });
 
+  it('a client that goes away mid-body gives back a queued reply, but never turns a route into one', async () => {
+    const { MockEngine } = await import('../../src/testing/mock-engine.js');
+    const engine = new MockEngine();
+    const head = { method: 'POST', path: '/v1/special', headers: {} };
+    engine.script.route('POST', '/v1/special', { json: { routed: true } });
+    engine.release(engine.claim(head));
+    expect(engine.script.pending).toBe(0);
+    engine.script.enqueue([{ json: { queued: true } }]);
+    engine.release(engine.claim(head));
+    expect(engine.script.pending).toBe(1);
+    // A reply queued before reset() is not put back into the queue after it.
+    const stale = engine.claim(head);
+    engine.reset();
+    engine.release(stale);
+    expect(engine.script.pending).toBe(0);
+  });
+
   it('keeps a body that is not JSON as text, with json undefined', async () => {
     server.enqueue({ json: {} });
     await (await fetch(server.url + '/upload', { method: 'PUT', body: 'not { json' })).text();
