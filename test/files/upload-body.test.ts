@@ -146,15 +146,17 @@ describe('supportsRequestStreams', () => {
   });
 
   it('is false in a browser page unless the caller says the server speaks HTTP/2 (Chromium fails over HTTP/1.1)', () => {
-    const chromium = {
-      Request,
-      ReadableStream,
+    const page = {
+      window: {},
+      document: {},
       navigator: { userAgent: 'Mozilla/5.0 (X11; Linux) Chrome/156' },
     };
+    const chromium = { Request, ReadableStream, ...page };
     expect(supportsRequestStreams(chromium as never)).toBe(false);
     expect(supportsRequestStreams(chromium as never, true)).toBe(true);
-    const node = { Request, ReadableStream, navigator: { userAgent: 'Node.js/22' } };
-    expect(supportsRequestStreams(node as never)).toBe(true);
+    // A server runtime with browser-like globals (jsdom in Node) still streams.
+    const jsdomInNode = { ...chromium, process: { versions: { node: '22.0.0' } } };
+    expect(supportsRequestStreams(jsdomInNode as never)).toBe(true);
   });
 
   it('is false where a stream body throws', () => {
