@@ -32,3 +32,18 @@ export const settlesWithin = <T>(promise: Promise<T>, ms: number): Promise<T | '
   Promise.race([promise, new Promise<'pending'>((resolve) => setTimeout(() => resolve('pending'), ms))]);
 
 export const decode = (bytes: Uint8Array): string => new TextDecoder().decode(bytes);
+
+/** A request body that sends `first` at once and `rest` only when `finish()` is called (a slow upload). */
+export const bodyInTwoHalves = (first: string, rest: string) => {
+  let finish!: () => void;
+  const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(new TextEncoder().encode(first));
+      finish = () => {
+        controller.enqueue(new TextEncoder().encode(rest));
+        controller.close();
+      };
+    },
+  });
+  return { body, finish };
+};

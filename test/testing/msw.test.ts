@@ -5,6 +5,7 @@ import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createClient } from '../../src/index.js';
 import { createMswHandlers, createMswMock, morpheusMockDialect } from '../../src/testing/index.js';
+import { bodyInTwoHalves } from './helpers.js';
 import { postJson, readJson, readSse, sha256, userSays } from './vendor-helpers.js';
 
 const caesar = createMswMock({ http, dialect: 'caesar' });
@@ -132,16 +133,7 @@ describe('msw handlers', () => {
 
   it('serve scripted replies in arrival order, whichever body finished first', async () => {
     bifrost.enqueue({ json: { reply: 'first' } }, { json: { reply: 'second' } });
-    let finish!: () => void;
-    const slowBody = new ReadableStream<Uint8Array>({
-      start(controller) {
-        controller.enqueue(new TextEncoder().encode('{"name":'));
-        finish = () => {
-          controller.enqueue(new TextEncoder().encode('"a"}'));
-          controller.close();
-        };
-      },
-    });
+    const { body: slowBody, finish } = bodyInTwoHalves('{"name":', '"a"}');
     const url = `${bifrost.baseURL}/v1/chat/completions`;
     const auth = { authorization: 'Bearer sk-bf-test' };
     const a = fetch(url, { method: 'POST', body: slowBody, headers: auth, duplex: 'half' } as RequestInit);

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createMockServer, type MockServer } from '../../src/testing/index.js';
-import { postChat } from './helpers.js';
+import { bodyInTwoHalves, postChat } from './helpers.js';
 
 describe('request recording', () => {
   let server: MockServer;
@@ -58,16 +58,7 @@ describe('request recording', () => {
 
   it('serves scripted replies and lists requests in arrival order, whichever body finished first', async () => {
     server.enqueue({ json: { reply: 'first' } }, { json: { reply: 'second' } });
-    let finish!: () => void;
-    const slowBody = new ReadableStream<Uint8Array>({
-      start(controller) {
-        controller.enqueue(new TextEncoder().encode('{"name":'));
-        finish = () => {
-          controller.enqueue(new TextEncoder().encode('"a"}'));
-          controller.close();
-        };
-      },
-    });
+    const { body: slowBody, finish } = bodyInTwoHalves('{"name":', '"a"}');
     const url = `${server.baseURL}/chat/completions`;
     const a = fetch(url, { method: 'POST', body: slowBody, duplex: 'half' } as RequestInit);
     await server.waitForRequests(0);
