@@ -1,4 +1,4 @@
-import { isRetryableStatus, serverRetryDelay } from '../transport/retry-policy.js';
+import { isRetryableStatus, requestedDelay } from '../transport/retry-policy.js';
 import { ChatwireError } from './chatwire-error.js';
 import type { ErrorInfo } from './read-error-body.js';
 
@@ -85,13 +85,13 @@ export interface RateLimitInfo {
 
 export class RateLimitError extends APIError {
   override name = 'RateLimitError';
-  /** The delay the server asked for (`retry-after-ms` / `Retry-After`), when it gave a usable one. */
+  /** The delay the server asked for (`retry-after-ms` / `Retry-After`), however long; the retry policy waits at most 60 s. */
   readonly retryAfterMs: number | undefined;
   readonly rateLimit: RateLimitInfo;
 
   constructor(init: APIErrorInit) {
     super(init);
-    this.retryAfterMs = serverRetryDelay(init.headers);
+    this.retryAfterMs = requestedDelay(init.headers);
     this.rateLimit = readRateLimit(init.headers);
   }
 }

@@ -17,17 +17,28 @@ export function isRetryableStatus(status: number, headers?: Headers): boolean {
  * The server's requested delay in ms from `retry-after-ms`, then `Retry-After` (seconds or an HTTP
  * date), or undefined when absent or not usable (negative, non-finite, or over 60 s).
  */
-export function serverRetryDelay(headers: Headers | undefined, now = Date.now()): number | undefined {
+export function serverRetryDelay(
+  headers: Headers | undefined,
+  now = Date.now(),
+  limit = MAX_SERVER_DELAY_MS,
+): number | undefined {
   if (!headers) return undefined;
-  const ms = parseMs(headers.get('retry-after-ms'));
+  const ms = parseMs(headers.get('retry-after-ms'), limit);
   if (ms !== undefined) return ms;
   const value = headers.get('retry-after');
   if (value === null || value.trim() === '') return undefined;
   const seconds = Number(value);
-  if (Number.isFinite(seconds)) return usable(seconds * 1000);
+  if (Number.isFinite(seconds)) return usable(seconds * 1000, limit);
   const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : usable(date - now);
+  return Number.isNaN(date) ? undefined : usable(date - now, limit);
 }
+
+/**
+ * What the server asked for, however long (a monthly budget may say hours): `RateLimitError`
+ * reports it; only the retry policy caps what it waits at 60 s.
+ */
+export const requestedDelay = (headers: Headers | undefined): number | undefined =>
+  serverRetryDelay(headers, Date.now(), Number.POSITIVE_INFINITY);
 
 /** min(0.5 s · 2ⁿ, 8 s), minus up to 25 % jitter so that clients that failed together do not retry together. */
 export function backoffDelay(retriesSoFar: number, random = Math.random): number {
@@ -39,11 +50,11 @@ export function retryDelay(retriesSoFar: number, headers?: Headers): number {
   return serverRetryDelay(headers) ?? backoffDelay(retriesSoFar);
 }
 
-function parseMs(value: string | null): number | undefined {
+function parseMs(value: string | null, limit: number): number | undefined {
   if (value === null || value.trim() === '') return undefined;
-  return usable(Number(value));
+  return usable(Number(value), limit);
 }
 
-function usable(ms: number): number | undefined {
-  return Number.isFinite(ms) && ms >= 0 && ms <= MAX_SERVER_DELAY_MS ? ms : undefined;
+function usable(ms: number, limit: number): number | undefined {
+  return Number.isFinite(ms) && ms >= 0 && ms <= limit ? ms : undefined;
 }

@@ -129,6 +129,18 @@ describe('retry delays', () => {
     expect((error as RateLimitError).isRetryable).toBe(true);
   });
 
+  it('reports a delay over 60 s as the server asked, though the policy does not wait that long', async () => {
+    const twoHours = json(
+      { error: { message: 'monthly budget spent' } },
+      { status: 429, headers: { 'retry-after': '7200' } },
+    );
+    const script = scriptedFetch(twoHours);
+    const error = await client(script.fetch, 0)
+      .chat.completions.create(params)
+      .catch((e: unknown) => e);
+    expect((error as RateLimitError).retryAfterMs).toBe(7_200_000);
+  });
+
   it('a 400 error reports isRetryable false', async () => {
     const error = await client(scriptedFetch(fail(400)).fetch)
       .chat.completions.create(params)
