@@ -94,15 +94,16 @@ function redactorFor(
   key: string | undefined,
   headers: Record<string, string>,
 ): Redactor {
-  const secrets = [key];
-  for (const name of SECRET_HEADERS) {
-    const value = headers[name];
-    if (value !== undefined) secrets.push(value, value.replace(SCHEME, ''));
-  }
-  const joined = secrets.join('\n');
+  // The cache key is the raw values; the secrets (each also without its scheme) only on a change.
+  let joined = key ?? '';
+  for (const name of SECRET_HEADERS) joined += `\n${headers[name] ?? ''}`;
   const cached = redactors.get(context);
   if (cached && cached.secrets === joined) return cached.redactor;
-  const redactor = createRedactor(secrets);
+  const sent = SECRET_HEADERS.flatMap((name) => {
+    const value = headers[name];
+    return value === undefined ? [] : [value, value.replace(SCHEME, '')];
+  });
+  const redactor = createRedactor([key, ...sent]);
   redactors.set(context, { secrets: joined, redactor });
   return redactor;
 }

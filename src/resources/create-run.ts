@@ -30,8 +30,8 @@ export function createRun(
       const { readRun } = await spec;
       const read = readAnswer(() => readRun(body), JSON.stringify(body) ?? '', redactor);
       const run = withoutKey(read, redactor);
-      const carried = context.dialect.requestHeaders?.((options ?? {}) as never);
-      if (carried && Object.keys(carried).length > 0) submitHeaders.set(run, carried);
+      const carried = dialectHeaders(context, options);
+      if (Object.keys(carried).length > 0) submitHeaders.set(run, carried);
       return { ...submitted, data: run };
     })(),
   );
@@ -40,6 +40,12 @@ export function createRun(
 // The dialect headers a run was submitted with (Bifrost's per-call virtual key), for its polls.
 // Kept beside the run, not on it: a run gets logged and serialised, and these may hold a key.
 const submitHeaders = new WeakMap<Run, Record<string, string>>();
+
+/** The headers a call's options carry to requests other than chat (see `Dialect.requestHeaders`). */
+export const dialectHeaders = (
+  context: ClientContext,
+  options: RequestOptions | undefined,
+): Record<string, string> => context.dialect.requestHeaders?.((options ?? {}) as never) ?? {};
 
 /** The dialect headers `run` was submitted with, if any (see `Dialect.requestHeaders`). */
 export const headersOfSubmit = (run: Run): Record<string, string> | undefined => submitHeaders.get(run);

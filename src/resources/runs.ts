@@ -7,7 +7,7 @@ import { RunFailedError } from '../errors/run-errors.js';
 import type { RequestOptions } from '../options.js';
 import type { ChatCompletion } from '../schema/chat-completion.js';
 import { type Run, TERMINAL } from '../schema/run.js';
-import { headersOfSubmit, runSpec, withoutKey } from './create-run.js';
+import { dialectHeaders, headersOfSubmit, runSpec, withoutKey } from './create-run.js';
 import { pathId } from './path-id.js';
 import { type PollOptions, pollStates, requestPart } from './poll.js';
 import { requestJson } from './request-json.js';
@@ -38,7 +38,7 @@ export function createRuns(context: ClientContext): Runs {
   /** The headers the dialect derives from this call's extras, over those the run was made with. */
   const headersFor = (options: RequestOptions | undefined, carried?: Record<string, string>) => ({
     ...carried,
-    ...context.dialect.requestHeaders?.((options ?? {}) as never),
+    ...dialectHeaders(context, options),
   });
 
   const retrieveWith = (id: string, options?: RequestOptions, carried?: Record<string, string>) =>

@@ -256,15 +256,14 @@ export class ChatCompletionStream<T = unknown> implements AsyncIterable<ChatComp
   #puller(): Omit<ChunkPuller, 'trailer'> {
     return {
       take: () => this.#take(),
-      // An abort is no end: a tee branch or an SSE relay must fail rather than look complete.
-      fill: async () => (await this.#fill()) || this.#throwIfCancelled(),
+      fill: async () => {
+        if (await this.#fill()) return true;
+        // An abort is no end: a tee branch or an SSE relay must fail rather than look complete.
+        if (this.#state === 'cancelled') throw this.#failure;
+        return false;
+      },
       cancel: () => this.abort(),
     };
-  }
-
-  #throwIfCancelled(): false {
-    if (this.#state === 'cancelled') throw this.#failure;
-    return false;
   }
 
   /** Usage that came outside chunks, re-encoded as OpenAI's usage chunk so it survives a proxy. */

@@ -17,12 +17,9 @@ export const recordFetchRequest = async (
   request: Request,
   path: string,
   maxBodyBytes?: number,
+  headers: Record<string, string> = fetchHeaders(request),
 ): Promise<FetchRecord> => {
   const receivedAt = Date.now();
-  const headers: Record<string, string> = {};
-  request.headers.forEach((value, name) => {
-    headers[name] = value;
-  });
   const sink = new BodySink(headers['content-type'], maxBodyBytes);
   if (request.body) {
     const reader = request.body.getReader();
@@ -52,4 +49,13 @@ export const recordFetchRequest = async (
       resolveClosed();
     },
   };
+};
+
+/** A fetch `Request`'s headers as a plain record (names lower-cased, repeats already joined). */
+export const fetchHeaders = (request: Request): Record<string, string> => {
+  const headers: Record<string, string> = {};
+  request.headers.forEach((value, name) => {
+    headers[name] = value;
+  });
+  return headers;
 };

@@ -67,7 +67,7 @@ export class MockEngine {
       return { authorized: false, source: undefined };
     }
     const { pathname } = new URL(head.path, 'http://mock.invalid');
-    const { source, queued } = this.script.takeWithOrigin(head.method, pathname);
+    const { source, queued } = this.script.take(head.method, pathname);
     return { authorized: true, source, ...(queued ? { queuedIn: this.#generation } : {}) };
   }
 

@@ -77,14 +77,11 @@ export const createMockServer = async (options: MockServerOptions = {}): Promise
     const preflight = cors && isPreflight(request);
     // Place in the log and scripted reply are taken on arrival, so both follow arrival order.
     const ticket = log.reserve();
+    const headers = headersOf(request);
     const claim = preflight
       ? undefined
-      : engine.claim({
-          method: request.method ?? 'GET',
-          path: request.url ?? '/',
-          headers: headersOf(request),
-        });
-    const lifecycle = await recordRequest(request, response, options.maxRecordedBodyBytes).catch(
+      : engine.claim({ method: request.method ?? 'GET', path: request.url ?? '/', headers });
+    const lifecycle = await recordRequest(request, response, options.maxRecordedBodyBytes, headers).catch(
       () => undefined,
     );
     // The client vanished while sending its body: nothing to record or answer.

@@ -1,4 +1,4 @@
-import { recordFetchRequest } from './fetch-record.js';
+import { fetchHeaders, recordFetchRequest } from './fetch-record.js';
 import type { MockDialect } from './mock-dialect.js';
 import { MockEngine, type MockEngineOptions } from './mock-engine.js';
 import { replyToResponse } from './reply-response.js';
@@ -54,12 +54,9 @@ export const createMswMock = <Handler>(options: MswMockOptions<Handler>): MswMoc
     const path = `${dialect.basePath}${url.pathname.slice(prefix.length)}${url.search}`;
     // Place in the log and scripted reply are taken on arrival, as the loopback server does.
     const ticket = log.reserve();
-    const headers: Record<string, string> = {};
-    request.headers.forEach((value, name) => {
-      headers[name] = value;
-    });
+    const headers = fetchHeaders(request);
     const claim = engine.claim({ method: request.method, path, headers });
-    const recorded = await recordFetchRequest(request, path, options.maxRecordedBodyBytes).catch(
+    const recorded = await recordFetchRequest(request, path, options.maxRecordedBodyBytes, headers).catch(
       (error: unknown) => {
         engine.release(claim);
         throw error;

@@ -83,6 +83,7 @@ export const recordRequest = async (
   request: IncomingMessage,
   response: ServerResponse,
   maxBodyBytes?: number,
+  headers: Record<string, string> = headersOf(request),
 ): Promise<RequestLifecycle> => {
   const receivedAt = Date.now();
   const controller = new AbortController();
@@ -96,7 +97,6 @@ export const recordRequest = async (
     });
   });
 
-  const headers = headersOf(request);
   const sink = new BodySink(headers['content-type'], maxBodyBytes);
   for await (const piece of request) sink.write(piece as Buffer);
 

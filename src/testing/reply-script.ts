@@ -19,13 +19,11 @@ export class ReplyScript {
     this.#routes.set(routeKey(method, path.split('?')[0] ?? path), reply);
   }
 
-  /** The next queued reply, else the route's, else `undefined` (the dialect answers). */
-  take(method: string, pathname: string): ReplySource | undefined {
-    return this.takeWithOrigin(method, pathname).source;
-  }
-
-  /** {@link take}, saying whether the reply came off the queue (only those can be given back). */
-  takeWithOrigin(method: string, pathname: string): { source: ReplySource | undefined; queued: boolean } {
+  /**
+   * The next queued reply, else the route's, else `undefined` (the dialect answers); `queued`
+   * says whether it came off the queue (only those can be given back).
+   */
+  take(method: string, pathname: string): { source: ReplySource | undefined; queued: boolean } {
     const queued = this.#queue.shift();
     if (queued !== undefined) return { source: queued, queued: true };
     const routed = this.#routes.get(routeKey(method, pathname)) ?? this.#routes.get(routeKey('*', pathname));

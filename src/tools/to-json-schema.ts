@@ -49,11 +49,6 @@ function convert(schema: StandardSchemaV1, what: string): JsonSchema {
   );
 }
 
-/** True when OpenAI's strict mode accepts the schema: see {@link strictProblem}. */
-export function strictReady(node: unknown): boolean {
-  return strictProblem(node) === undefined;
-}
-
 /**
  * Why OpenAI's strict mode would refuse the schema, or `undefined`: the root must be an object,
  * and every object must require all its properties and allow no others (tuples' items included).

@@ -58,12 +58,11 @@ export function readRequestId(
   names: readonly string[],
   redactor: Redactor,
 ): string | undefined {
-  let id: string | null = null;
   for (const name of names) {
-    id = headers.get(name);
-    if (id) break;
+    const id = headers.get(name);
+    if (id) return redactor.text(id);
   }
-  id ||= headers.get('x-request-id');
+  const id = headers.get('x-request-id');
   return id ? redactor.text(id) : undefined;
 }
 

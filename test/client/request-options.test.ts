@@ -1,8 +1,9 @@
 // Per-call numeric options are checked like the client's: NaN would silently mean "no timeout"
 // and -1 "no retries". Refused before anything is sent, on every kind of call.
 import { describe, expect, it } from 'vitest';
-import { InvalidRequestError } from '../../src/index.js';
+import { InternalServerError, InvalidRequestError } from '../../src/index.js';
 import { capturingClient } from '../helpers/capture.js';
+import { completionBody, json } from '../helpers/scripted-fetch.js';
 
 const ask = { model: 'gpt-4o', messages: [{ role: 'user' as const, content: 'hi' }] };
 const bad = [
@@ -33,8 +34,13 @@ describe('per-call options', () => {
   });
 
   it('in range they apply (0 is "no retries")', async () => {
-    const { client, calls } = capturingClient('openai');
-    await client.chat.completions.create(ask, { maxRetries: 0, timeout: 5_000 });
+    const { client, calls } = capturingClient('openai', {
+      maxRetries: 2,
+      steps: [json({ error: { message: 'x' } }, { status: 500 }), json(completionBody())],
+    });
+    await expect(
+      client.chat.completions.create(ask, { maxRetries: 0, timeout: 5_000 }),
+    ).rejects.toBeInstanceOf(InternalServerError);
     expect(calls).toHaveLength(1);
   });
 });

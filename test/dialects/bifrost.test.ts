@@ -99,10 +99,9 @@ describe('bifrost requests', () => {
     });
     await client.chat.completions.create({ model: 'openai/o4-mini', messages, reasoning_effort: 'low' });
     await client.chat.completions.create({ model: 'openai/o4-mini', messages, reasoning: { effort: 'low' } });
-    expect(calls.map((call) => Object.keys(JSON.parse(call.body!)))).toEqual([
-      expect.arrayContaining(['reasoning_effort']),
-      expect.arrayContaining(['reasoning']),
-    ]);
+    const reasoningKeys = (body: string) =>
+      Object.keys(JSON.parse(body)).filter((k) => k.startsWith('reasoning'));
+    expect(calls.map((call) => reasoningKeys(call.body!))).toEqual([['reasoning_effort'], ['reasoning']]);
   });
 
   it.each(refusals)('refuses %s before sending', async (_name, patch, path, options) => {

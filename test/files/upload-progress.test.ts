@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { multipartFrame } from '../../src/files/multipart.js';
 import { streamSource } from '../../src/files/stream-source.js';
 import { createUploadBody } from '../../src/files/upload-body.js';
-import type { UploadProgress } from '../../src/index.js';
+import { APIConnectionTimeoutError, APIUserAbortError, type UploadProgress } from '../../src/index.js';
 import { awkwardBytes, caesar, chunkedStream, tempFile } from './helpers.js';
 
 const content = awkwardBytes(300_000);
@@ -77,8 +77,11 @@ describe('onProgress', () => {
         ...(stop === 'abort' ? { signal: controller.signal } : { timeout: 70 }),
       });
       if (stop === 'abort') setTimeout(() => controller.abort(), 70);
-      await expect(upload).rejects.toThrow();
+      await expect(upload).rejects.toBeInstanceOf(
+        stop === 'abort' ? APIUserAbortError : APIConnectionTimeoutError,
+      );
       await new Promise((resolve) => setTimeout(resolve, 60));
+      expect(events.length).toBeGreaterThan(0);
       expect(events.every((event) => event.total === total && event.loaded < total)).toBe(true);
     }
   });

@@ -48,6 +48,7 @@ describe('Bifrost jobs made with a per-call virtual key', () => {
     });
     await client().runs.wait(run, fast);
     const polls = server.requests.filter((r) => r.method === 'GET' && r.path.endsWith(run.id));
+    expect(polls.length).toBeGreaterThan(0);
     for (const poll of polls) {
       expect(poll.headers['x-bf-vk']).toBe('sk-bf-team-a');
       expect(poll.headers['x-bf-cache-key']).toBeUndefined();
@@ -60,5 +61,7 @@ describe('Bifrost jobs made with a per-call virtual key', () => {
       .runs.wait(run, { ...fast, bifrost: { virtualKey: 'sk-bf-team-b' } })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NotFoundError);
+    const lastPoll = server.requests.filter((r) => r.method === 'GET' && r.path.endsWith(run.id)).at(-1);
+    expect(lastPoll?.headers['x-bf-vk']).toBe('sk-bf-team-b');
   });
 });

@@ -62,6 +62,7 @@ describe('a key the server echoes back', () => {
     expect((withMessage as Error).message).toBe('401 Invalid API key: [redacted]');
     expect(keyLeaks(withMessage, KEY)).toEqual([]);
     const noMessage = await failWith(json(401, `{"detail":"${escaped}"}`));
+    expect(noMessage).toBeInstanceOf(APIError);
     expect(keyLeaks(noMessage, KEY)).toEqual([]);
     expect(JSON.stringify(noMessage)).not.toContain(escaped);
   });
@@ -93,6 +94,8 @@ describe('the key as it went on the wire', () => {
       apiKey: 'sk-unrelated-000000',
       headers: { 'api-key': `${KEY}x` },
     });
+    expect(error).toBeInstanceOf(APIError);
+    expect((error as Error).message).toContain('[redacted]');
     expect(keyLeaks(error, `${KEY}x`)).toEqual([]);
   });
 });

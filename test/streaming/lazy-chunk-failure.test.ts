@@ -70,6 +70,7 @@ describe('the JSON-as-stream reader when its code cannot load', () => {
     const failure = await client.chat.completions
       .create({ model: 'm', messages: [{ role: 'user', content: 'x' }], stream: true })
       .catch((error: unknown) => error);
+    expect(ChatwireError.is(failure)).toBe(true);
     expect((failure as Error).message).toMatch(/^chatwire could not load its JSON-as-stream code/);
     expect(seen.cancelled).toBe(true);
   });
