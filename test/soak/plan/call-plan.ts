@@ -116,6 +116,9 @@ export function expectedText(dialect: DialectName, op: Op, query: string): strin
 
 type PlanBase = Omit<CallPlan, 'expected' | 'abortAfterMs'>;
 
+/** Operations whose code is loaded with `import()` on first use. */
+const LAZY_OPS: ReadonlySet<Op> = new Set<Op>(['run', 'upload']);
+
 /** What the fault calls for: see `FaultMode` for the rules. */
 function expect(plan: PlanBase, maxRetries: number): Expected {
   const { fault } = plan;
@@ -131,9 +134,10 @@ function expect(plan: PlanBase, maxRetries: number): Expected {
     case 'benign':
       return { ok: true, text, attempts: [1, 1], ...(fault.clientBreaks ? { prefix: true } : {}) };
     case 'fatal':
-      // The caller's abort fires 20–70 ms in: a call whose code loads on first use (research,
-      // uploads) may not have sent yet under load, and then rightly sends nothing.
-      return failure(fault.error === 'APIUserAbortError' ? [0, 1] : [1, 1]);
+      // The caller's abort fires 20–70 ms in: a call whose code loads on first use (runs and
+      // research, uploads) may not have sent yet under load, and then rightly sends nothing.
+      // Chat calls send at the call, so for them an abort that sent nothing is still wrong.
+      return failure(fault.error === 'APIUserAbortError' && LAZY_OPS.has(plan.op) ? [0, 1] : [1, 1]);
     case 'sticky':
       return failure(fault.attemptsVary ? [1, maxRetries + 1] : [1, 1]);
     case 'retryable': {
