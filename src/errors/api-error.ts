@@ -14,7 +14,7 @@ export interface APIErrorInit {
   requestId: string | undefined;
 }
 
-/** The server answered with a non-2xx status. */
+/** The server answered with a non-2xx status, or with a vendor error envelope as a 2xx JSON answer. */
 export class APIError extends ChatwireError {
   override name = 'APIError';
   readonly status: number;

@@ -1,6 +1,7 @@
 import { APIPromise } from '../api-promise.js';
 import type { ClientContext } from '../client-context.js';
 import type { RunSpec } from '../dialects/run-spec.js';
+import { ChatwireError } from '../errors/chatwire-error.js';
 import type { Redactor } from '../errors/redact.js';
 import { InvalidRequestError } from '../errors/request-errors.js';
 import type { RequestOptions } from '../options.js';
@@ -27,7 +28,9 @@ export function createRun(
         redactor,
       }));
       const { body, redactor } = submitted.data;
-      const { readRun } = await spec;
+      const { readRun } = await spec.catch((cause: unknown) => {
+        throw submittedUnread(cause, body, redactor);
+      });
       const read = readAnswer(() => readRun(body), JSON.stringify(body) ?? '', redactor);
       const run = withoutKey(read, redactor);
       const carried = dialectHeaders(context, options);
@@ -35,6 +38,16 @@ export function createRun(
       return { ...submitted, data: run };
     })(),
   );
+}
+
+/**
+ * The run reader failed to load (a chunk fetch after a deploy, say) after the vendor accepted the
+ * run: the run exists and is being paid for, so the error shows the vendor's answer (its id).
+ */
+function submittedUnread(cause: unknown, body: unknown, redactor: Redactor): ChatwireError {
+  const answer = redactor.text(JSON.stringify(body) ?? 'no body').slice(0, 1000);
+  const reason = cause instanceof Error ? cause.message : String(cause);
+  return new ChatwireError(`${reason} The run was submitted; the vendor answered: ${answer}`, { cause });
 }
 
 // The dialect headers a run was submitted with (Bifrost's per-call virtual key), for its polls.

@@ -17,6 +17,21 @@ export async function errorFromResponse(
   } catch {
     // Not JSON (an HTML page from a proxy, say): keep the text.
   }
+  return errorFromBody(response, body, text, requestId, context);
+}
+
+/**
+ * The `APIError` for a body already read: a non-2xx answer, or a 2xx JSON answer that is an error
+ * envelope (inTandem's `success: false`, a gateway's `{error}` with status 200). `text` is the
+ * body's text, already redacted.
+ */
+export function errorFromBody(
+  response: Response,
+  body: unknown,
+  text: string,
+  requestId: string | undefined,
+  context: ErrorContext,
+): APIError {
   // Parsed JSON is redacted again: a key escaped in the body (`\u0073k-…`, `sk-live\/…`) only
   // shows once parsed, and the message is read from it.
   const redacted = context.redactor.value(body);
@@ -46,6 +61,7 @@ const REASONS: Record<number, string> = {
   403: 'Forbidden',
   404: 'Not Found',
   429: 'Too Many Requests',
+  200: 'OK',
   500: 'Internal Server Error',
   502: 'Bad Gateway',
   503: 'Service Unavailable',

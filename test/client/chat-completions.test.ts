@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createClient, InvalidRequestError, ResponseValidationError } from '../../src/index.js';
+import { APIError, createClient, InvalidRequestError, ResponseValidationError } from '../../src/index.js';
 import { completion, createMockServer } from '../../src/testing/index.js';
 import { completionBody, json, scriptedFetch, userMessage } from '../helpers/scripted-fetch.js';
 
@@ -121,6 +121,24 @@ describe('responses', () => {
     const { client } = clientWith(json({ ok: true }));
     await expect(client.chat.completions.create(params)).rejects.toBeInstanceOf(ResponseValidationError);
   });
+
+  it.each(['off', 'loose', 'strict'] as const)(
+    'a 200 carrying an {error} object (a gateway reporting a failure) is that APIError (validate: %s)',
+    async (validate) => {
+      const body = { error: { message: 'provider overloaded', type: 'server_error', code: 'overloaded' } };
+      const { client, script } = clientWith(json(body), { validate });
+      const error = await client.chat.completions.create(params).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(APIError);
+      expect(error).toMatchObject({
+        status: 200,
+        code: 'overloaded',
+        type: 'server_error',
+        message: '200 provider overloaded',
+        body,
+      });
+      expect(script.calls).toHaveLength(1);
+    },
+  );
 
   it('a 200 with a body that is not JSON rejects with the raw text attached', async () => {
     const { client } = clientWith(new Response('<html>maintenance</html>', { status: 200 }));

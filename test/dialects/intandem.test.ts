@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  APIError,
   createClient,
   InvalidRequestError,
   ResponseValidationError,
@@ -97,15 +98,34 @@ describe('intandem responses', () => {
     expect(result).toMatchObject({ id: 'old-1', created: 1_700_000_000 });
   });
 
-  it('a 200 envelope with success: false is not taken for an answer', async () => {
-    const { client } = capturingClient('intandem', {
-      steps: [json({ success: false, errors: [{ code: 'provider_error', message: 'upstream failed' }] })],
+  it('a 200 envelope with success: false is the vendor error, with its code and field, not retried', async () => {
+    const { client, calls } = capturingClient('intandem', {
+      maxRetries: 2,
+      steps: [
+        json(
+          {
+            success: false,
+            errors: [{ code: 'provider_error', message: 'upstream failed', field: 'model' }],
+          },
+          { headers: { 'x-request-id': 'req-200' } },
+        ),
+      ],
     });
     const error = await client.chat.completions
       .create({ model: 'openai/x', messages })
       .catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(ResponseValidationError);
-    expect((error as Error).message).toContain('upstream failed');
+    expect(error).toBeInstanceOf(APIError);
+    expect(error).toMatchObject({
+      status: 200,
+      code: 'provider_error',
+      param: 'model',
+      dialect: 'intandem',
+      requestId: 'req-200',
+      isRetryable: false,
+      message: expect.stringContaining('upstream failed'),
+      body: { success: false },
+    });
+    expect(calls).toHaveLength(1);
   });
 
   it('the same envelope answering a stream request is a StreamError that keeps the vendor code', async () => {

@@ -1,7 +1,7 @@
 import { inspect } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
-  type APIError,
+  APIError,
   createClient,
   ResponseValidationError,
   RunFailedError,
@@ -49,7 +49,8 @@ describe('a key the vendor echoes is masked in errors built outside the transpor
     const error = await client.chat.completions
       .create({ model: 'openai/gpt-4o', messages: ask })
       .catch((e) => e);
-    expect(error).toBeInstanceOf(ResponseValidationError);
+    expect(error).toBeInstanceOf(APIError);
+    expect(error).toMatchObject({ status: 200, code: 'token_revoked' });
     expect(error.message).toContain('token [redacted] was revoked');
     expectNoKey(error);
   });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   APIUserAbortError,
   bifrost,
+  ChatwireError,
   defineDialect,
   InvalidRequestError,
   NotFoundError,
@@ -323,4 +324,18 @@ describe('runs of a custom dialect', () => {
       ]);
     });
   }
+  it('a run reader that fails to load after the vendor took the run still names the run', async () => {
+    const unloadable = custom(() => Promise.reject(new Error('chunk runs-1.js could not be fetched.')));
+    const { client, calls } = capturingClient(unloadable, {
+      steps: [json({ id: 'job-77', state: 'queued', note: 'key sk-test-key seen' })],
+    });
+    const error = await client.chat.completions
+      .create({ model: 'm', messages, async: true } as never)
+      .catch((e: unknown) => e);
+    expect(ChatwireError.is(error)).toBe(true);
+    expect((error as Error).message).toContain('chunk runs-1.js could not be fetched.');
+    expect((error as Error).message).toContain('"id":"job-77"');
+    expect((error as Error).message).not.toContain('sk-test-key');
+    expect(calls).toHaveLength(1);
+  });
 });

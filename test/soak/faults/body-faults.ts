@@ -68,12 +68,12 @@ export const bodyFaults: readonly FaultKind[] = [
     },
   },
   {
-    // inTandem's error envelope with status 200, echoing the key: the error must not repeat it.
+    // inTandem's error envelope with status 200, echoing the key: the vendor's error, without the key.
     name: 'error-envelope-200',
     ops: ['json'],
     on: 'request',
     mode: 'fatal',
-    error: 'ResponseValidationError',
+    error: 'APIError',
     weight: 1,
     serve: ({ apiKey }) => ({
       json: { success: false, errors: [{ code: 'token_revoked', message: `token ${apiKey} was revoked` }] },
