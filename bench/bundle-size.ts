@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build, type Metafile } from 'esbuild';
 import { lazyImportsExternal } from '../test/runtimes/lib/lazy-imports-external.js';
+import { ownCodeFloor } from './lib/floor-plugins.js';
 import { ofetchAsBareFetch } from './lib/ofetch-as-bare-fetch.js';
 import { rollupFirstLoad } from './lib/rollup-first-load.js';
 
@@ -22,6 +23,13 @@ const entries = [
     entry: 'test/runtimes/bundles/streamed-chat.js',
     split: true,
     bareFetch: true,
+  },
+  {
+    // Not a build we ship either: ofetch and eventsource-parser weighing nothing, one dialect.
+    label: '  floor: own code, one dialect',
+    entry: 'test/runtimes/bundles/streamed-chat.js',
+    split: true,
+    floor: true,
   },
   { label: `${chatwire} one file`, entry: 'test/runtimes/bundles/streamed-chat.js', split: false },
   {
@@ -48,6 +56,7 @@ if (!existsSync(`${root}dist/index.js`)) {
 const measured: Measured[] = [];
 for (const { label, entry, split, ...how } of entries) {
   const bareFetch = 'bareFetch' in how && how.bareFetch;
+  const floor = 'floor' in how && how.floor;
   const result = await build({
     entryPoints: [`${root}${entry}`],
     bundle: true,
@@ -58,7 +67,11 @@ for (const { label, entry, split, ...how } of entries) {
     write: false,
     metafile: true,
     logLevel: 'silent',
-    plugins: [...(split ? [lazyImportsExternal] : []), ...(bareFetch ? [ofetchAsBareFetch] : [])],
+    plugins: [
+      ...(split ? [lazyImportsExternal] : []),
+      ...(bareFetch ? [ofetchAsBareFetch] : []),
+      ...(floor ? [ownCodeFloor(`${root}src/index.ts`)] : []),
+    ],
   });
   const code = result.outputFiles[0]?.contents ?? new Uint8Array();
   measured.push({
@@ -69,7 +82,13 @@ for (const { label, entry, split, ...how } of entries) {
   });
 }
 
-const [ours, oursBare, oursWhole, theirs] = measured as [Measured, Measured, Measured, Measured];
+const [ours, oursBare, floor, oursWhole, theirs] = measured as [
+  Measured,
+  Measured,
+  Measured,
+  Measured,
+  Measured,
+];
 const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} KB`;
 console.log('createClient + one streamed chat, browser ESM bundle (KB = 1000 bytes)\n');
 console.log(`${'bundle'.padEnd(30)}${'minified'.padStart(11)}${'gzip -9'.padStart(11)}`);
@@ -80,6 +99,9 @@ const ratio = (a: Measured) =>
 console.log(`\nratio chatwire / openai (gzip): first load ${ratio(ours)}, one file ${ratio(oursWhole)}`);
 console.log(
   `ofetch (with ufo and destr) costs the first load ${kb(ours.gzip - oursBare.gzip)} gzip: on this path it only calls fetch.`,
+);
+console.log(
+  `With both dependencies weighing nothing and the openai dialect alone, our first-load code is ${kb(floor.gzip)} gzip (built from src/).`,
 );
 const viaRollup = await rollupFirstLoad(`${root}test/runtimes/bundles/streamed-chat.js`);
 console.log(
