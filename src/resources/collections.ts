@@ -7,7 +7,7 @@ import type {
   CollectionUpdateParams,
   FileCollection,
 } from '../schema/uploaded-file.js';
-import { fileStoreCall } from './files.js';
+import { fileStoreCall } from './file-store-call.js';
 import { paginate, readCaesarPage } from './paginate.js';
 import { pathId } from './path-id.js';
 import { requestJson } from './request-json.js';

@@ -1,13 +1,13 @@
-import { APIPromise, type WithResponse } from '../api-promise.js';
+import type { APIPromise } from '../api-promise.js';
 import type { ClientContext } from '../client-context.js';
 import { readUploadedFile } from '../files/read-uploaded-file.js';
 import { uploadFile } from '../files/upload-file.js';
 import type { UploadInput, UploadOptions } from '../files/upload-options.js';
 import type { RequestOptions } from '../options.js';
 import type { UploadedFile } from '../schema/uploaded-file.js';
+import { fileStoreCall } from './file-store-call.js';
 import { paginate, readCaesarPage } from './paginate.js';
 import { requestJson } from './request-json.js';
-import { requireCapability } from './require-capability.js';
 
 /** `client.files`: Caesar's research file store (caesar dialect). */
 export interface Files {
@@ -26,30 +26,6 @@ export interface Files {
    * for await (const file of client.files.list()) console.log(file.id, file.filename);
    */
   list(options?: RequestOptions & { pageSize?: number }): AsyncIterable<UploadedFile>;
-}
-
-/**
- * Refuses, before sending, a client whose dialect has no Caesar file store. The `files`
- * capability alone is not enough: OpenAI's `/files` (with its `purpose` field) is another API.
- */
-export function requireFileStore(context: ClientContext, what: string): void {
-  const detail = `${what} (Caesar's file store; use the caesar dialect)`;
-  requireCapability(context, 'files', detail);
-  requireCapability(context, 'research', detail);
-}
-
-/** Runs `run` once the dialect is known to have the file store; refusals reject the promise. */
-export function fileStoreCall<T>(
-  context: ClientContext,
-  what: string,
-  run: () => Promise<WithResponse<T>>,
-): APIPromise<T> {
-  return new APIPromise<T>(
-    (async () => {
-      requireFileStore(context, what);
-      return run();
-    })(),
-  );
 }
 
 export function createFiles(context: ClientContext): Files {

@@ -68,6 +68,24 @@ describe('first load of a chat-only page', () => {
   });
 });
 
+describe('lazy chunks', () => {
+  it('the collections chunk does not carry the upload code', async () => {
+    // Collections share the file store's guard; a page that groups files must not download uploads.
+    const result = await build({
+      entryPoints: [fileURLToPath(new URL('../../src/resources/collections.ts', import.meta.url))],
+      bundle: true,
+      format: 'esm',
+      platform: 'browser',
+      write: false,
+      logLevel: 'silent',
+      plugins: [lazyImportsExternal],
+    });
+    const code = result.outputFiles[0]?.text ?? '';
+    expect(code).toContain('/research/collections/');
+    expect(code).not.toContain('Content-Disposition: form-data');
+  });
+});
+
 describe('browser bundle of the chatwire/testing builders', () => {
   it('tree-shakes the mock server away', async () => {
     const builders = await bundle('testing-builders.js', nodeBuiltins);
