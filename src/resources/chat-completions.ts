@@ -1,5 +1,6 @@
 import { APIPromise } from '../api-promise.js';
 import type { ClientContext } from '../client-context.js';
+import { rememberRedactor } from '../errors/call-redactor.js';
 import type { Redactor } from '../errors/redact.js';
 import type { RequestOptions } from '../options.js';
 import type { ChatCompletion } from '../schema/chat-completion.js';
@@ -24,7 +25,9 @@ export function createCompletion(
       const text = redactor.text(JSON.stringify(body));
       throw errorFromBody(response, body, text, requestId, errorContext(context, redactor));
     }
-    return normaliseCompletion(context.dialect.unwrapCompletion(body), context.validate);
+    const completion = normaliseCompletion(context.dialect.unwrapCompletion(body), context.validate);
+    if (typeof completion === 'object' && completion !== null) rememberRedactor(completion, redactor);
+    return completion;
   };
   // No async wrapper: a refusal becomes a rejected promise, and the request path keeps one step fewer.
   try {

@@ -1,3 +1,4 @@
+import { rememberRedactor } from '../errors/call-redactor.js';
 import { ChatwireError } from '../errors/chatwire-error.js';
 import { APIUserAbortError } from '../errors/connection-errors.js';
 import { readErrorBody } from '../errors/read-error-body.js';
@@ -289,8 +290,14 @@ export class ChatCompletionStream<T = unknown> implements AsyncIterable<ChatComp
     this.#state = state;
     this.#failure = failure;
     this.#unlink?.();
-    if (failure === undefined) this.#final.resolve(this.#accumulator.result(this.#source.sideUsage));
-    else this.#final.reject(failure);
+    if (failure !== undefined) {
+      this.#final.reject(failure);
+      return;
+    }
+    const completion = this.#accumulator.result(this.#source.sideUsage);
+    const redactor = this.#source.redactor;
+    if (redactor !== undefined) rememberRedactor(completion, redactor);
+    this.#final.resolve(completion);
   }
 
   #failWith(error: Error): void {

@@ -30,10 +30,10 @@ export class ChunkReader implements ChunkSource {
   sideUsage: Usage | undefined;
   readonly response: Response | undefined;
   readonly requestId: string | undefined;
+  readonly redactor: Redactor;
   readonly #reader: ReadableStreamDefaultReader<Uint8Array>;
   readonly #lease: StreamLease;
   readonly #options: ReadOptions;
-  readonly #redactor: Redactor;
   readonly #decoder: SseDecoder;
   readonly #idle: IdleWatch | undefined;
   readonly #queue: ChatCompletionChunk[] = [];
@@ -53,7 +53,7 @@ export class ChunkReader implements ChunkSource {
     this.#lease = connection.lease;
     this.#options = options;
     this.#progress = new ChoiceProgress(options.validate === 'loose');
-    this.#redactor = connection.redactor ?? noRedaction;
+    this.redactor = connection.redactor ?? noRedaction;
     const maxEventChars = options.maxEventSize;
     this.#decoder = new SseDecoder(this.#onEvent, {
       ...(maxEventChars ? { maxEventChars } : {}),
@@ -120,7 +120,7 @@ export class ChunkReader implements ChunkSource {
       result = await this.#reader.read();
     } catch (thrown) {
       this.#stop(
-        this.#lease.signal.aborted ? this.#abortError() : connectionLostError(thrown, this.#redactor),
+        this.#lease.signal.aborted ? this.#abortError() : connectionLostError(thrown, this.redactor),
       );
       return;
     }
@@ -142,7 +142,7 @@ export class ChunkReader implements ChunkSource {
     if (this.#ended) return;
     const data = message.data;
     if (message.event === 'error') {
-      this.#stop(streamErrorFromEvent(data, this.#options.readError, this.#redactor));
+      this.#stop(streamErrorFromEvent(data, this.#options.readError, this.redactor));
       return;
     }
     // An empty `data:` is a keep-alive (copilot-api #88); it does not count as activity either.
@@ -153,12 +153,12 @@ export class ChunkReader implements ChunkSource {
       return;
     }
     try {
-      const chunk = chunkFromEvent(data, this.#options, this.#redactor, this);
+      const chunk = chunkFromEvent(data, this.#options, this.redactor, this);
       // Any JSON frame is the server at work; text a proxy wrapped as data is a keep-alive.
       if (chunk !== null && this.#idle !== undefined) this.#idle.waiting = false;
       if (chunk) this.#push(chunk);
     } catch (thrown) {
-      this.#stop(eventFailure(thrown, data, this.#eof, this.#redactor));
+      this.#stop(eventFailure(thrown, data, this.#eof, this.redactor));
     }
   };
 

@@ -18,6 +18,8 @@ export interface ChunkSource {
   readonly sideUsage: Usage | undefined;
   readonly response: Response | undefined;
   readonly requestId: string | undefined;
+  /** Masks the call's secrets in errors made from what it read; undefined before it has sent. */
+  readonly redactor?: Redactor | undefined;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { APIConnectionError } from '../errors/connection-errors.js';
+import type { Redactor } from '../errors/redact.js';
 import type { ChatCompletionChunk, Usage } from '../schema/chat-completion.js';
 import { ChunkReader } from './chunk-reader.js';
 import type { ChunkSource, Connector, ReadOptions } from './chunk-source.js';
@@ -33,6 +34,10 @@ export class ConnectedSource implements ChunkSource {
 
   get requestId(): string | undefined {
     return this.#reader?.requestId;
+  }
+
+  get redactor(): Redactor | undefined {
+    return this.#reader?.redactor;
   }
 
   /** Sends the request; resolves at response headers. Safe to call again (shares the attempt). */

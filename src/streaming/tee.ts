@@ -16,7 +16,7 @@ class Branch {
  */
 export function teeSource(
   upstream: Omit<ChunkPuller, 'trailer'>,
-  info: Pick<ChunkSource, 'sideUsage' | 'response' | 'requestId'>,
+  info: Pick<ChunkSource, 'sideUsage' | 'response' | 'requestId' | 'redactor'>,
 ): [ChunkSource, ChunkSource] {
   const branches = [new Branch(), new Branch()] as const;
   let filling: Promise<boolean> | undefined;
@@ -63,6 +63,9 @@ export function teeSource(
     },
     get requestId() {
       return info.requestId;
+    },
+    get redactor() {
+      return info.redactor;
     },
   });
 

@@ -1,3 +1,5 @@
+import { redactorOf } from '../errors/call-redactor.js';
+import { redactError } from '../errors/redact.js';
 import { ResponseValidationError } from '../errors/request-errors.js';
 import { ContentFilterFinishReasonError, LengthFinishReasonError } from '../errors/run-errors.js';
 import type { ChatCompletion, ChatCompletionMessage } from '../schema/chat-completion.js';
@@ -20,13 +22,18 @@ export async function parseCompletion<T>(
     if (choice.finish_reason === 'length') throw new LengthFinishReasonError();
     if (choice.finish_reason === 'content_filter') throw new ContentFilterFinishReasonError();
   }
-  const choices = await Promise.all(
-    completion.choices.map(async (choice) => ({
-      ...choice,
-      message: { ...choice.message, parsed: await parseMessage<T>(choice.message, format) },
-    })),
-  );
-  return { ...completion, choices };
+  try {
+    const choices = await Promise.all(
+      completion.choices.map(async (choice) => ({
+        ...choice,
+        message: { ...choice.message, parsed: await parseMessage<T>(choice.message, format) },
+      })),
+    );
+    return { ...completion, choices };
+  } catch (error) {
+    // The answer is the vendor's text, and may echo the key: the error quotes it (`rawText`).
+    throw redactError(error, redactorOf(completion));
+  }
 }
 
 async function parseMessage<T>(message: ChatCompletionMessage, format: unknown): Promise<T | null> {

@@ -1,5 +1,6 @@
 import { inspect } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
+import * as z from 'zod/mini';
 import {
   APIError,
   createClient,
@@ -9,10 +10,13 @@ import {
 } from '../../src/index.js';
 import {
   caesarMockDialect,
+  chunk,
+  completion,
   createMockServer,
   intandemMockDialect,
   type MockServer,
 } from '../../src/testing/index.js';
+import { jsonSchemaFormat, tool } from '../../src/tools/index.js';
 
 // Found by the soak (issue 9): vendor text that reached an error through a reader outside the
 // transport kept the key it echoed; and redacting a body with a `__proto__` key swapped its prototype.
@@ -103,6 +107,63 @@ describe('a key the vendor echoes is masked in errors built outside the transpor
     const job = await client.research.create({ query: 'q' });
     const error = await client.research.wait(job.id, { intervalMs: 1 }).catch((e) => e);
     expect(error).toBeInstanceOf(RunFailedError);
+    expectNoKey(error);
+  });
+});
+
+describe('a key the model echoes into a structured answer is masked in the parse error', () => {
+  const Weather = z.object({ city: z.number() });
+  const format = () => jsonSchemaFormat(Weather, { name: 'weather' });
+  const openaiClient = async (steps: Parameters<MockServer['enqueue']>[0][]) => {
+    server = await createMockServer();
+    for (const step of steps) server.enqueue(step);
+    return createClient({ baseURL: server.baseURL, apiKey: KEY, maxRetries: 0 });
+  };
+
+  it.each([
+    ['does not match the schema', `{"city":"${KEY}"}`],
+    ['is not JSON', `not json ${KEY}`],
+  ])('parse(): the answer %s', async (_, content) => {
+    const client = await openaiClient([{ json: completion({ content }) }]);
+    const error = await client.chat.completions
+      .parse({ model: 'm', messages: ask, response_format: format() })
+      .catch((e) => e);
+    expect(error).toBeInstanceOf(ResponseValidationError);
+    expect(error.rawText).toContain('[redacted]');
+    expectNoKey(error);
+  });
+
+  it('a structured stream: finalCompletion()', async () => {
+    const client = await openaiClient([
+      { sse: [chunk({ content: `{"city":"${KEY}"}` }), chunk({ finishReason: 'stop' })] },
+    ]);
+    const stream = client.chat.completions.stream({ model: 'm', messages: ask, response_format: format() });
+    const error = await stream.finalCompletion().catch((e) => e);
+    expect(error).toBeInstanceOf(ResponseValidationError);
+    expect(error.rawText).toContain('[redacted]');
+    expectNoKey(error);
+  });
+
+  it.each([false, true])('runTools with a jsonSchemaFormat answer (stream: %s)', async (stream) => {
+    const answer = `{"city":"${KEY}"}`;
+    const client = await openaiClient([
+      stream
+        ? { sse: [chunk({ content: answer }), chunk({ finishReason: 'stop' })] }
+        : { json: completion({ content: answer }) },
+    ]);
+    const noop = tool({ name: 'noop', parameters: z.object({}), execute: () => 'ok' });
+    const run = client.chat.completions.runTools({
+      model: 'm',
+      messages: ask,
+      tools: [noop],
+      response_format: format(),
+      ...(stream ? { stream: true as const } : {}),
+    });
+    const error = await (stream
+      ? (run as { finalCompletion(): Promise<unknown> }).finalCompletion()
+      : run
+    ).catch((e) => e);
+    expect(error).toBeInstanceOf(ResponseValidationError);
     expectNoKey(error);
   });
 });
