@@ -8,7 +8,13 @@ import { cancelBody, closeAfterDone } from './close-body.js';
 import { streamErrorFromEvent } from './error-frame.js';
 import { IdleWatch } from './idle-watch.js';
 import { chunkFromEvent, eventFailure } from './read-event.js';
-import { abortedError, connectionLostError, idleError, truncatedError } from './read-failures.js';
+import {
+  abortedError,
+  connectionLostError,
+  cutMidEventError,
+  idleError,
+  truncatedError,
+} from './read-failures.js';
 import { SseDecoder } from './sse-decoder.js';
 
 // Settled answers of `fill()` that need no read, shared rather than allocated per call.
@@ -155,6 +161,11 @@ export class ChunkReader implements ChunkSource {
     try {
       const chunk = chunkFromEvent(data, this.#options, this.redactor, this);
       // Any JSON frame is the server at work; text a proxy wrapped as data is a keep-alive.
+      if (chunk === null && this.#eof) {
+        // Only the end of the body completed this event, and its data is not JSON: half an event.
+        this.#stop(cutMidEventError());
+        return;
+      }
       if (chunk !== null && this.#idle !== undefined) this.#idle.waiting = false;
       if (chunk) this.#push(chunk);
     } catch (thrown) {

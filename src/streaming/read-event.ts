@@ -35,6 +35,13 @@ export function chunkFromEvent(
   if (typeof chunk === 'object' && chunk !== null && Array.isArray(chunk.choices)) {
     return normaliseChunk(chunk, options.validate);
   }
+  if (options.validate === 'strict' && chunk?.choices != null) {
+    // A frame without `choices` is not a chunk (usage, heartbeats); one with a broken list is a bad chunk.
+    throw new ResponseValidationError('A stream chunk has `choices` that is not an array.', {
+      issues: [{ path: 'choices', message: 'must be an array' }],
+      rawText: redactor.text(data.slice(0, 2000)),
+    });
+  }
   const usage = body.usage_from_provider ?? body.usage;
   if (typeof usage === 'object' && usage !== null) sink.sideUsage = usage as Usage;
   return undefined;

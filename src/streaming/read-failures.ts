@@ -22,6 +22,13 @@ export function truncatedError(emptyOf?: string | null): StreamError {
   );
 }
 
+/** The body ended inside an event whose data is not whole (`data: [DO`, text cut short). */
+export function cutMidEventError(): StreamError {
+  return new StreamError(
+    'The stream ended in the middle of an event (its data is incomplete): the response is truncated.',
+  );
+}
+
 export function idleError(ms: number): APIConnectionTimeoutError {
   return new APIConnectionTimeoutError(
     `The stream was idle for ${ms} ms (idleTimeout) with no event from the server; comment keep-alives do not ` +

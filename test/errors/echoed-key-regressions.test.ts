@@ -152,16 +152,11 @@ describe('a key the model echoes into a structured answer is masked in the parse
         : { json: completion({ content: answer }) },
     ]);
     const noop = tool({ name: 'noop', parameters: z.object({}), execute: () => 'ok' });
-    const run = client.chat.completions.runTools({
-      model: 'm',
-      messages: ask,
-      tools: [noop],
-      response_format: format(),
-      ...(stream ? { stream: true as const } : {}),
-    });
-    const error = await (stream
-      ? (run as { finalCompletion(): Promise<unknown> }).finalCompletion()
-      : run
+    const params = { model: 'm', messages: ask, tools: [noop], response_format: format() };
+    const error = await (
+      stream
+        ? client.chat.completions.runTools({ ...params, stream: true }).finalCompletion()
+        : client.chat.completions.runTools(params)
     ).catch((e) => e);
     expect(error).toBeInstanceOf(ResponseValidationError);
     expectNoKey(error);

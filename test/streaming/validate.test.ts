@@ -89,6 +89,27 @@ describe("validate: 'strict'", () => {
     expect(error).toBeInstanceOf(ResponseValidationError);
     expect((error as ResponseValidationError).rawText).toBe('OPENROUTER PROCESSING');
   });
+  it('refuses a chunk whose choices is not a list, rather than skipping it as a frame without choices', async () => {
+    const { chunks, error } = await read(
+      'strict',
+      frame({ content: 'first' }),
+      'data: {"id":"x","choices":"nope"}\n\n',
+      frame({}, 'stop'),
+    );
+    expect(chunks).toHaveLength(1);
+    expect(error).toBeInstanceOf(ResponseValidationError);
+    expect((error as ResponseValidationError).issues).toEqual([{ path: 'choices', message: 'must be an array' }]);
+  });
+
+  it('still skips frames without choices (usage, heartbeats)', async () => {
+    const { chunks, error } = await read(
+      'strict',
+      'data: {"usage_from_provider":{"prompt_tokens":1}}\n\n',
+      frame({ content: 'a' }, 'stop'),
+    );
+    expect(error).toBeUndefined();
+    expect(chunks).toHaveLength(1);
+  });
 });
 
 describe("validate: 'off'", () => {
