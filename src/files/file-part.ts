@@ -6,30 +6,19 @@ import type { UploadedFile } from '../schema/uploaded-file.js';
 /**
  * Builds the content part that attaches an uploaded file to a Caesar chat message:
  * `{ type: 'file', file: { filename, fileData: id } }`. Pass the `UploadedFile` from
- * `client.files.upload()`, or its id and a filename.
+ * `client.files.upload()`, or its id (and its filename, which Caesar shows with the file).
+ * A bare id without a filename is sent with the id as its filename: whether Caesar requires one is
+ * undocumented, and a name that is there satisfies both readings.
  * @example
  * const file = await client.files.upload(bytes, { filename: 'report.pdf' });
  * const message = { role: 'user', content: [{ type: 'text', text: 'Summarise' }, filePart(file)] };
  */
-export function filePart(file: UploadedFile, filename?: string): CaesarFilePart;
-/** A bare id needs its filename: Caesar shows it with the file. */
-export function filePart(id: string, filename: string): CaesarFilePart;
 export function filePart(file: UploadedFile | string, filename?: string): CaesarFilePart {
   const uploaded = typeof file === 'object' && file !== null ? file : undefined;
   const id = typeof file === 'string' ? file : uploaded?.id;
-  const name = filename ?? uploaded?.filename;
-  const issues = [];
-  if (!isFileId(id))
-    issues.push({
-      path: 'file',
-      message: 'must be an uploaded file or its UUID (not bytes, base64 or a URL)',
-    });
-  if (!name) issues.push({ path: 'filename', message: 'is required when passing a bare file id' });
-  if (issues.length > 0) {
-    throw new InvalidRequestError(
-      `filePart: ${issues.map((i) => `${i.path} ${i.message}`).join('; ')}.`,
-      issues,
-    );
+  if (!isFileId(id)) {
+    const message = 'must be an uploaded file or its UUID (not bytes, base64 or a URL)';
+    throw new InvalidRequestError(`filePart: file ${message}.`, [{ path: 'file', message }]);
   }
-  return { type: 'file', file: { filename: name!, fileData: id! } };
+  return { type: 'file', file: { filename: filename || uploaded?.filename || id, fileData: id } };
 }

@@ -116,11 +116,17 @@ describe('filePart', () => {
     expect(filePart(FILE_ID, 'a.pdf').file.fileData).toBe(FILE_ID);
   });
 
-  it('refuses bytes, base64, URLs and a bare id without a filename', () => {
+  it('a bare id without a filename is named by its id (Caesar may require a filename: undocumented)', () => {
+    expect(filePart(FILE_ID)).toEqual({ type: 'file', file: { filename: FILE_ID, fileData: FILE_ID } });
+    expect(filePart({ id: FILE_ID, filename: '' })).toEqual({
+      type: 'file',
+      file: { filename: FILE_ID, fileData: FILE_ID },
+    });
+  });
+
+  it('refuses bytes, base64 and URLs', () => {
     expect(() => filePart('https://example.com/a.pdf', 'a.pdf')).toThrow(InvalidRequestError);
     expect(() => filePart('aGVsbG8=', 'a.pdf')).toThrow(/UUID/);
-    // A compile-time error too; plain JavaScript gets the refusal.
-    expect(() => filePart(FILE_ID as never)).toThrow(/filename/);
     // Plain JavaScript passing nothing gets the same typed refusal, not a TypeError.
     expect(() => filePart(null as never)).toThrow(InvalidRequestError);
     expect(() => filePart(undefined as never, 'a.pdf')).toThrow(InvalidRequestError);

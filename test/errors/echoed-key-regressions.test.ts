@@ -153,10 +153,9 @@ describe('a key the model echoes into a structured answer is masked in the parse
     ]);
     const noop = tool({ name: 'noop', parameters: z.object({}), execute: () => 'ok' });
     const params = { model: 'm', messages: ask, tools: [noop], response_format: format() };
-    const error = await (
-      stream
-        ? client.chat.completions.runTools({ ...params, stream: true }).finalCompletion()
-        : client.chat.completions.runTools(params)
+    const error = await (stream
+      ? client.chat.completions.runTools({ ...params, stream: true }).finalCompletion()
+      : client.chat.completions.runTools(params)
     ).catch((e) => e);
     expect(error).toBeInstanceOf(ResponseValidationError);
     expectNoKey(error);

@@ -101,13 +101,18 @@ describe('create({ stream: true }) and stream()', () => {
   it.each([
     ['a cut [DONE]', 'data: [DO'],
     ['cut text', 'data: OPENROUTER PROC'],
-  ])('%s after a finish_reason, at EOF without a blank line, is half an event: StreamError', async (_, tail) => {
-    mock.server.enqueue({ chunks: [`${frame({ content: 'a' }, 'stop')}${tail}`] });
-    const { chunks, error } = await drain(await clientFor(mock.server).chat.completions.create(streamParams));
-    expect(textOf(chunks)).toBe('a');
-    expect(error).toBeInstanceOf(StreamError);
-    expect((error as Error).message).toMatch(/ended in the middle of an event/);
-  });
+  ])(
+    '%s after a finish_reason, at EOF without a blank line, is half an event: StreamError',
+    async (_, tail) => {
+      mock.server.enqueue({ chunks: [`${frame({ content: 'a' }, 'stop')}${tail}`] });
+      const { chunks, error } = await drain(
+        await clientFor(mock.server).chat.completions.create(streamParams),
+      );
+      expect(textOf(chunks)).toBe('a');
+      expect(error).toBeInstanceOf(StreamError);
+      expect((error as Error).message).toMatch(/ended in the middle of an event/);
+    },
+  );
 
   it('the same text ended by a blank line is a keep-alive a proxy wrapped as data: the stream ends cleanly', async () => {
     mock.server.enqueue({ chunks: [`${frame({ content: 'a' }, 'stop')}data: OPENROUTER PROCESSING\n\n`] });

@@ -98,7 +98,9 @@ describe("validate: 'strict'", () => {
     );
     expect(chunks).toHaveLength(1);
     expect(error).toBeInstanceOf(ResponseValidationError);
-    expect((error as ResponseValidationError).issues).toEqual([{ path: 'choices', message: 'must be an array' }]);
+    expect((error as ResponseValidationError).issues).toEqual([
+      { path: 'choices', message: 'must be an array' },
+    ]);
   });
 
   it('still skips frames without choices (usage, heartbeats)', async () => {

@@ -27,7 +27,7 @@ describe('per-dialect request types', () => {
       ],
       metadata: { reasoning_loops: 3, source_timeout: 60, exclude_social: true, excluded_domains: ['x.com'] },
     });
-    // @ts-expect-error a bare file id needs its filename
+    // API.md: filePart(fileOrId, filename?)
     filePart('0f8e0c49-5a53-4f1e-9d2b-6c1d2e3f4a5b');
     // @ts-expect-error reasoning_loops is 1–10
     client.chat.completions.create({ model: 'm', messages, metadata: { reasoning_loops: 20 } });
