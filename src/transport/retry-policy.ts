@@ -23,8 +23,10 @@ export function serverRetryDelay(
   limit = MAX_SERVER_DELAY_MS,
 ): number | undefined {
   if (!headers) return undefined;
-  const ms = parseMs(headers.get('retry-after-ms'), limit);
-  if (ms !== undefined) return ms;
+  // A numeric `retry-after-ms` decides alone, as in openai-node: one over the limit means backoff,
+  // not a shorter `Retry-After` sent beside it. Only one that is not a number defers to it.
+  const ms = Number(headers.get('retry-after-ms')?.trim() || Number.NaN);
+  if (!Number.isNaN(ms)) return usable(ms, limit);
   const value = headers.get('retry-after');
   if (value === null || value.trim() === '') return undefined;
   const seconds = Number(value);
@@ -48,11 +50,6 @@ export function backoffDelay(retriesSoFar: number, random = Math.random): number
 
 export function retryDelay(retriesSoFar: number, headers?: Headers): number {
   return serverRetryDelay(headers) ?? backoffDelay(retriesSoFar);
-}
-
-function parseMs(value: string | null, limit: number): number | undefined {
-  if (value === null || value.trim() === '') return undefined;
-  return usable(Number(value), limit);
 }
 
 function usable(ms: number, limit: number): number | undefined {

@@ -21,6 +21,14 @@ describe('serverRetryDelay', () => {
     expect(serverRetryDelay(headers({ 'retry-after-ms': '1500.5', 'retry-after': '9' }))).toBe(1500.5);
   });
 
+  it('a numeric retry-after-ms decides alone: over 60 s or negative means backoff, not the Retry-After beside it', () => {
+    expect(serverRetryDelay(headers({ 'retry-after-ms': '120000', 'retry-after': '1' }))).toBeUndefined();
+    expect(serverRetryDelay(headers({ 'retry-after-ms': '-5', 'retry-after': '1' }))).toBeUndefined();
+    // One that is not a number at all defers to Retry-After.
+    expect(serverRetryDelay(headers({ 'retry-after-ms': 'soon', 'retry-after': '1' }))).toBe(1000);
+    expect(serverRetryDelay(headers({ 'retry-after-ms': ' ', 'retry-after': '1' }))).toBe(1000);
+  });
+
   it('reads Retry-After as seconds or as an HTTP date', () => {
     expect(serverRetryDelay(headers({ 'retry-after': '2' }))).toBe(2000);
     const now = Date.parse('2026-01-01T00:00:00Z');
