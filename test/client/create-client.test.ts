@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import pkg from '../../package.json' with { type: 'json' };
+import { resolveContext } from '../../src/client-context.js';
 import { createClient, InvalidRequestError, openai, VERSION } from '../../src/index.js';
 import { completionBody, json, scriptedFetch, userMessage } from '../helpers/scripted-fetch.js';
 
@@ -114,5 +115,89 @@ describe('createClient', () => {
       'openai-project': 'proj-1',
     });
     expect(VERSION).toBe(pkg.version);
+  });
+});
+
+// API.md's dialect table and option defaults, each dialect by its string name.
+const DIALECTS = [
+  ['openai', 'https://api.openai.com/v1', '/chat/completions', 'OPENAI_API_KEY', 'OPENAI_BASE_URL', 600_000],
+  [
+    'caesar',
+    'https://api.caesar.xyz',
+    '/compat/chat/completions',
+    'CAESAR_API_KEY',
+    'CAESAR_BASE_URL',
+    1_800_000,
+  ],
+  [
+    'bifrost',
+    'http://localhost:8080',
+    '/openai/v1/chat/completions',
+    'BIFROST_API_KEY',
+    'BIFROST_BASE_URL',
+    600_000,
+  ],
+  [
+    'morpheus',
+    'https://api.mor.org/api/v1',
+    '/chat/completions',
+    'MORPHEUS_API_KEY',
+    'MORPHEUS_BASE_URL',
+    600_000,
+  ],
+  [
+    'intandem',
+    'https://api.vcita.biz',
+    '/v3/ai/chat_completions',
+    'INTANDEM_API_TOKEN',
+    'INTANDEM_BASE_URL',
+    600_000,
+  ],
+] as const;
+
+describe.each(DIALECTS)('the %s dialect by name', (dialect, baseURL, chatPath, keyEnv, urlEnv, timeout) => {
+  const model = dialect === 'intandem' ? 'openai/gpt-4o' : 'gpt-test';
+  const answer = () =>
+    json(dialect === 'intandem' ? { success: true, data: completionBody() } : completionBody());
+
+  it('defaults to its base URL, timeouts and two retries', () => {
+    vi.stubEnv(urlEnv, '');
+    const context = resolveContext({ dialect, apiKey: 'sk-test-123456' });
+    expect(createClient({ dialect, apiKey: 'sk-test-123456' }).baseURL).toBe(baseURL);
+    expect(context).toMatchObject({
+      baseURL,
+      timeout,
+      idleTimeout: dialect === 'caesar' ? 1_800_000 : 300_000,
+      maxRetries: 2,
+      validate: 'loose',
+    });
+  });
+
+  it(`reads ${keyEnv} and ${urlEnv}, and posts to ${chatPath}`, async () => {
+    vi.stubEnv(keyEnv, 'sk-from-env-123456');
+    vi.stubEnv(urlEnv, 'http://127.0.0.1:9/env/');
+    const script = scriptedFetch(answer());
+    const client = createClient({ dialect, fetch: script.fetch });
+    expect(client.baseURL).toBe('http://127.0.0.1:9/env');
+    await client.chat.completions.create({ model, messages: userMessage } as never);
+    expect(script.calls[0]!.url).toBe(`http://127.0.0.1:9/env${chatPath}`);
+    expect(script.calls[0]!.headers.authorization).toBe('Bearer sk-from-env-123456');
+  });
+
+  it('retries twice by default', async () => {
+    const script = scriptedFetch(
+      new Response('{}', {
+        status: 503,
+        headers: { 'retry-after-ms': '1', 'content-type': 'application/json' },
+      }),
+    );
+    const client = createClient({
+      dialect,
+      apiKey: 'sk-test-123456',
+      baseURL: 'http://127.0.0.1:9',
+      fetch: script.fetch,
+    });
+    await expect(client.chat.completions.create({ model, messages: userMessage } as never)).rejects.toThrow();
+    expect(script.calls).toHaveLength(3);
   });
 });

@@ -115,6 +115,37 @@ console.log(JSON.stringify({ esm: typeof jsonSchemaFormat === 'function' && type
     expect(JSON.parse(result.stdout)).toEqual({ esm: true, cjs: true });
   });
 
+  it('ChatwireError.is recognises errors from a second copy of the package (ESM and CJS loaded together)', async () => {
+    const file = join(consumer.dir, 'two-copies.mjs');
+    await writeFile(
+      file,
+      `import { ChatwireError, createClient, InvalidRequestError } from 'chatwire';
+import { createRequire } from 'node:module';
+const cjs = createRequire(import.meta.url)('chatwire');
+const fromCjs = await cjs.createClient({ apiKey: 'k', baseURL: 'http://127.0.0.1:9' }).chat.completions
+  .create({ model: 'm', messages: [] }).catch((e) => e);
+const fromEsm = await createClient({ apiKey: 'k', baseURL: 'http://127.0.0.1:9' }).chat.completions
+  .create({ model: 'm', messages: [] }).catch((e) => e);
+console.log(JSON.stringify({
+  twoCopies: cjs.ChatwireError !== ChatwireError,
+  instanceofAcross: fromCjs instanceof InvalidRequestError,
+  isAcross: ChatwireError.is(fromCjs) && cjs.ChatwireError.is(fromEsm),
+  nameAcross: fromCjs.name,
+  plainError: ChatwireError.is(new Error('x')),
+}));
+`,
+    );
+    const result = await runCommand(process.execPath, [file], { cwd: consumer.dir, timeoutMs: 20_000 });
+    expect(result.code, result.stderr).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual({
+      twoCopies: true,
+      instanceofAcross: false,
+      isAcross: true,
+      nameAcross: 'InvalidRequestError',
+      plainError: false,
+    });
+  });
+
   it('ships the ESM and CJS builds with their types, and no sources or tests', () => {
     for (const name of ['index', 'testing', 'tools']) {
       for (const extension of ['js', 'cjs', 'd.ts', 'd.cts']) {

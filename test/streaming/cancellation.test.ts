@@ -83,6 +83,21 @@ describe('cancellation', () => {
     expect(latency).toBeLessThan(100);
   });
 
+  it('caller signal while only finalCompletion() waits (mid-stream): it rejects with APIUserAbortError and the request closes', async () => {
+    mock.server.enqueue(endless);
+    const controller = new AbortController();
+    const stream = await clientFor(mock.server).chat.completions.create(streamParams, {
+      signal: controller.signal,
+    });
+    const final = stream.finalCompletion();
+    expect(await settlesWithin(final, 50)).toBe('pending');
+    controller.abort(new Error('user left'));
+    const error = await final.catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(APIUserAbortError);
+    expect((error as Error).cause).toEqual(new Error('user left'));
+    await mock.server.lastRequest!.closed;
+  });
+
   it('a signal that fired before create() rejects without sending', async () => {
     const controller = new AbortController();
     controller.abort();

@@ -7,6 +7,7 @@ import {
   caesar,
   createClient,
   filePart,
+  type Run,
 } from '../../src/index.js';
 
 const messages = [{ role: 'user' as const, content: 'Hi' }];
@@ -112,5 +113,16 @@ describe('create() return types', () => {
     expectTypeOf(client.chat.completions.create({ model: 'm', messages, stream: true })).toEqualTypeOf<
       APIPromise<ChatCompletionStream>
     >();
+  });
+
+  it('async: true gives a Run on the dialects that have runs (inTandem, Bifrost)', () => {
+    const intandem = createClient({ dialect: 'intandem', apiKey: 't' });
+    expectTypeOf(
+      intandem.chat.completions.create({ model: 'openai/gpt-4o', messages, async: true }),
+    ).toEqualTypeOf<APIPromise<Run>>();
+    const gateway = createClient({ dialect: 'bifrost' });
+    expectTypeOf(
+      gateway.chat.completions.create({ model: 'openai/gpt-4o', messages, async: true }),
+    ).toEqualTypeOf<APIPromise<Run>>();
   });
 });
