@@ -43,6 +43,12 @@ export interface Dialect<TParams = ChatCompletionCreateParams, TOptions = {}> {
   /** Response headers holding the request id, in order of preference (`x-request-id` is always read). */
   readonly requestIdHeaders: readonly string[];
   readonly defaults: { readonly timeout: number; readonly idleTimeout: number };
+  /**
+   * The vendor's documented rate-limit window, for vendors whose 429s carry no `Retry-After`
+   * (inTandem: 10 requests a minute). Such a 429 is not retried — a retry inside the window fails
+   * again and may count against the quota — and `RateLimitError.retryAfterMs` reports the window.
+   */
+  readonly rateLimitWindowMs?: number;
   readonly capabilities: DialectCapabilities;
   /** Validates what only this vendor cares about (throws `InvalidRequestError`) and shapes the wire request. */
   readonly prepareChat: (

@@ -43,6 +43,8 @@ export function intandem(): Dialect<InTandemChatParams> {
     env: { apiKey: 'INTANDEM_API_TOKEN', baseURL: 'INTANDEM_BASE_URL' },
     auth: bearer,
     defaults: { timeout: 600_000, idleTimeout: 300_000 },
+    // "Maximum 10 requests per minute. Please retry after 60 seconds." — and no Retry-After header.
+    rateLimitWindowMs: 60_000,
     runs: () => loadChunk('async runs', () => import('./intandem-runs.js')).then((m) => m.inTandemRuns),
     capabilities: { async: true, multipleChoices: false },
     prepareChat: (params) => {

@@ -12,6 +12,8 @@ export interface APIErrorInit {
   fallbackMessage: string;
   dialect: string;
   requestId: string | undefined;
+  /** The dialect's documented rate-limit window: `RateLimitError.retryAfterMs` when no header says. */
+  rateLimitWindowMs?: number | undefined;
 }
 
 /** The server answered with a non-2xx status, or with a vendor error envelope as a 2xx JSON answer. */
@@ -85,13 +87,16 @@ export interface RateLimitInfo {
 
 export class RateLimitError extends APIError {
   override name = 'RateLimitError';
-  /** The delay the server asked for (`retry-after-ms` / `Retry-After`), however long; the retry policy waits at most 60 s. */
+  /**
+   * The delay the server asked for (`retry-after-ms` / `Retry-After`), however long — the retry
+   * policy waits at most 60 s — or, without a header, the vendor's documented window (inTandem: 60 s).
+   */
   readonly retryAfterMs: number | undefined;
   readonly rateLimit: RateLimitInfo;
 
   constructor(init: APIErrorInit) {
     super(init);
-    this.retryAfterMs = requestedDelay(init.headers);
+    this.retryAfterMs = requestedDelay(init.headers) ?? init.rateLimitWindowMs;
     this.rateLimit = readRateLimit(init.headers);
   }
 }

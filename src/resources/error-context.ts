@@ -6,6 +6,7 @@ import type { ErrorContext } from '../transport/send.js';
 export function errorContext(context: ClientContext, redactor: Redactor): ErrorContext {
   return {
     dialect: context.dialect.name,
+    rateLimitWindowMs: context.dialect.rateLimitWindowMs,
     readError: context.dialect.readError,
     requestIdHeaders: context.dialect.requestIdHeaders,
     redactor,

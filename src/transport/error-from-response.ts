@@ -51,6 +51,7 @@ export function errorFromBody(
     fallbackMessage,
     dialect: context.dialect,
     requestId,
+    rateLimitWindowMs: context.rateLimitWindowMs,
   });
 }
 

@@ -3,12 +3,13 @@ import {
   APIError,
   createClient,
   InvalidRequestError,
+  RateLimitError,
   ResponseValidationError,
   StreamError,
   UnprocessableEntityError,
 } from '../../src/index.js';
 import { capturingClient } from '../helpers/capture.js';
-import { json, scriptedFetch } from '../helpers/scripted-fetch.js';
+import { completionBody, json, scriptedFetch } from '../helpers/scripted-fetch.js';
 
 const messages = [{ role: 'user' as const, content: 'Hello' }];
 const envelope = (data: unknown) => ({ success: true, data });
@@ -185,5 +186,59 @@ describe('intandem responses', () => {
       code: 'invalid',
       param: 'model',
     });
+  });
+});
+
+describe('intandem rate limit (10 a minute, documented with no Retry-After)', () => {
+  const limited = (headers: Record<string, string> = {}) =>
+    json(
+      {
+        success: false,
+        errors: [
+          {
+            code: 'rate_limit_exceeded',
+            message: 'Maximum 10 requests per minute. Please retry after 60 seconds.',
+          },
+        ],
+      },
+      { status: 429, headers },
+    );
+  const ok = () => json({ success: true, data: completionBody() });
+  const create = (client: ReturnType<typeof capturingClient>['client']) =>
+    client.chat.completions.create({ model: 'openai/gpt-4o', messages });
+
+  it('a 429 without a retry header is not retried inside the window; retryAfterMs says 60 s', async () => {
+    const { client, calls } = capturingClient('intandem', { maxRetries: 2, steps: [limited(), ok()] });
+    const error = await create(client).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RateLimitError);
+    expect(error).toMatchObject({ code: 'rate_limit_exceeded', retryAfterMs: 60_000 });
+    expect(calls).toHaveLength(1);
+  });
+
+  it('a 429 that does carry Retry-After (undocumented, but honoured) is retried after it', async () => {
+    const { client, calls } = capturingClient('intandem', {
+      maxRetries: 2,
+      steps: [limited({ 'retry-after-ms': '5' }), ok()],
+    });
+    expect((await create(client)).choices[0]?.message.content).toBe('Hello!');
+    expect(calls).toHaveLength(2);
+  });
+
+  it('x-should-retry: true still wins', async () => {
+    const { client, calls } = capturingClient('intandem', {
+      maxRetries: 2,
+      steps: [limited({ 'x-should-retry': 'true' }), ok()],
+    });
+    await create(client);
+    expect(calls).toHaveLength(2);
+  });
+
+  it('other dialects keep retrying a bare 429 with backoff', async () => {
+    const { client, calls } = capturingClient('openai', {
+      maxRetries: 1,
+      steps: [json({ error: { message: 'slow down' } }, { status: 429 }), json(completionBody())],
+    });
+    await client.chat.completions.create({ model: 'gpt-4o', messages });
+    expect(calls).toHaveLength(2);
   });
 });

@@ -76,6 +76,11 @@ export interface FaultKind {
   readonly needsReplay?: boolean;
   /** The run's vendor behaviour instead of a per-request reply. */
   readonly variant?: 'failing' | 'slow';
+  /**
+   * Dialects for which a `retryable` fault is an answer instead: inTandem does not retry a 429
+   * without a retry header (its documented window is a minute), so the call ends at once.
+   */
+  readonly fatalFor?: readonly string[];
   /** Relative frequency among the faults of an op. */
   readonly weight: number;
   serve?(input: ServeInput): Reply | Promise<Reply>;

@@ -43,7 +43,7 @@ export const requestFaults: readonly FaultKind[] = [
   status('429-retry-after-ms', 429, 'RateLimitError', { 'retry-after-ms': '20' }, 4),
   status('429-retry-after-0', 429, 'RateLimitError', { 'retry-after': '0' }),
   // Morpheus adds `Retry-After: 1` to its 429s; an empty value counts as none (backoff).
-  status('429-no-retry-after', 429, 'RateLimitError', { 'retry-after': '' }),
+  { ...status('429-no-retry-after', 429, 'RateLimitError', { 'retry-after': '' }), fatalFor: ['intandem'] },
   status('429-retry-after-too-long', 429, 'RateLimitError', { 'retry-after': '3600' }),
   status('500', 500, 'InternalServerError', { 'retry-after-ms': '1' }),
   status('503', 503, 'InternalServerError', { 'retry-after-ms': '10' }, 4),

@@ -141,6 +141,7 @@ function expect(plan: PlanBase, maxRetries: number): Expected {
     case 'sticky':
       return failure(fault.attemptsVary ? [1, maxRetries + 1] : [1, 1]);
     case 'retryable': {
+      if (fault.fatalFor?.includes(plan.dialect)) return failure([1, 1]);
       if (!onFirstRequest) {
         return plan.times <= maxRetries ? { ok: true, text, attempts: [1, 1] } : failure([1, 1]);
       }
