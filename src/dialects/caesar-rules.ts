@@ -5,12 +5,15 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** `true` when a string looks like the UUID of an uploaded Caesar file. */
 export const isFileId = (value: unknown): value is string => typeof value === 'string' && UUID.test(value);
 
-const INT_RANGES: Record<string, [number, number]> = { reasoning_loops: [1, 10], source_timeout: [3, 180] };
+/** The API version chatwire sends by default; `compute_units` became `reasoning_loops` in it. */
+export const CAESAR_API_VERSION = '2025-11-27';
+
+const INT_RANGES: Record<string, [number, number]> = { source_timeout: [3, 180] };
 const BOOLEANS = ['reasoning_mode', 'allow_early_exit', 'exclude_social', 'auto'];
 const STRINGS = ['system_prompt', 'model'];
 
 /** Refuses what Caesar would ignore or fail on, before anything is sent (see shared/vendors/caesar.md). */
-export function checkCaesarParams(params: Record<string, unknown>): void {
+export function checkCaesarParams(params: Record<string, unknown>, apiVersion = CAESAR_API_VERSION): void {
   const refusals = new Refusals('caesar');
   if (typeof params.n === 'number' && params.n > 1)
     refusals.add('n', 'must be 1: Caesar always answers one choice');
@@ -20,7 +23,8 @@ export function checkCaesarParams(params: Record<string, unknown>): void {
   if (!messages.some((m) => m.role === 'user')) {
     refusals.add('messages', 'need a user message: its text becomes the research query');
   }
-  if (params.metadata !== undefined) checkResearchSettings(params.metadata, refusals, 'metadata.');
+  if (params.metadata !== undefined)
+    checkResearchSettings(params.metadata, refusals, 'metadata.', apiVersion);
   forEachPart(messages, (part, path) => {
     if (part.type !== 'file') return;
     const file = (part.file ?? {}) as Record<string, unknown>;
@@ -36,17 +40,35 @@ export function checkCaesarParams(params: Record<string, unknown>): void {
   refusals.throwIfAny();
 }
 
-/** Checks Caesar's research settings (compat `metadata` or the native `/research` body) with `prefix` on each path. */
-export function checkResearchSettings(input: unknown, refusals: Refusals, prefix: string): void {
+/**
+ * Checks Caesar's research settings (compat `metadata` or the native `/research` body) with
+ * `prefix` on each path, under `apiVersion`: the loop count is `reasoning_loops` from 2025-11-27
+ * on and `compute_units` before (dates in ISO form compare as strings).
+ */
+export function checkResearchSettings(
+  input: unknown,
+  refusals: Refusals,
+  prefix: string,
+  apiVersion = CAESAR_API_VERSION,
+): void {
   if (typeof input !== 'object' || input === null) {
     refusals.add(prefix.replace(/\.$/, ''), 'must be an object');
     return;
   }
   const settings = input as Record<string, unknown>;
-  if ('compute_units' in settings) {
-    refusals.add(`${prefix}compute_units`, 'was renamed `reasoning_loops` in API version 2025-11-27');
+  const [loops, other] =
+    apiVersion < CAESAR_API_VERSION
+      ? ['compute_units', 'reasoning_loops']
+      : ['reasoning_loops', 'compute_units'];
+  if (other in settings) {
+    refusals.add(
+      `${prefix}${other}`,
+      other === 'compute_units'
+        ? `was renamed \`reasoning_loops\` in API version ${CAESAR_API_VERSION}`
+        : `is \`compute_units\` in API version ${apiVersion} (the client's API-Version)`,
+    );
   }
-  for (const [key, [min, max]] of Object.entries(INT_RANGES)) {
+  for (const [key, [min, max]] of Object.entries({ ...INT_RANGES, [loops]: [1, 10] })) {
     const value = settings[key];
     if (
       value !== undefined &&

@@ -1,5 +1,5 @@
 import type { CaesarChatParams } from './caesar-params.js';
-import { checkCaesarParams } from './caesar-rules.js';
+import { CAESAR_API_VERSION, checkCaesarParams } from './caesar-rules.js';
 import { bearer, defineDialect } from './define-dialect.js';
 import type { Dialect } from './dialect.js';
 
@@ -15,12 +15,13 @@ const HALF_AN_HOUR = 1_800_000;
  * job (minutes), answers with citations inside the content (see `parseCitations`) and all-zero usage.
  */
 export function caesar(options: CaesarDialectOptions = {}): Dialect<CaesarChatParams> {
+  const apiVersion = options.apiVersion ?? CAESAR_API_VERSION;
   return defineDialect<CaesarChatParams>({
     name: 'caesar',
     baseURL: 'https://api.caesar.xyz',
     env: { apiKey: 'CAESAR_API_KEY', baseURL: 'CAESAR_BASE_URL' },
     auth: bearer,
-    headers: { 'api-version': options.apiVersion ?? '2025-11-27' },
+    headers: { 'api-version': apiVersion },
     defaults: { timeout: HALF_AN_HOUR, idleTimeout: HALF_AN_HOUR },
     capabilities: {
       tools: false,
@@ -30,7 +31,7 @@ export function caesar(options: CaesarDialectOptions = {}): Dialect<CaesarChatPa
       research: true,
     },
     prepareChat: (params) => {
-      checkCaesarParams(params as unknown as Record<string, unknown>);
+      checkCaesarParams(params as unknown as Record<string, unknown>, apiVersion);
       return { path: '/compat/chat/completions', body: params as unknown as Record<string, unknown> };
     },
   });

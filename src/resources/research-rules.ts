@@ -2,10 +2,10 @@ import { checkResearchSettings, isFileId } from '../dialects/caesar-rules.js';
 import { Refusals } from '../dialects/define-dialect.js';
 
 /** Refuses a `/research` body Caesar would reject or misread, before sending. */
-export function checkResearchParams(params: Record<string, unknown>): void {
+export function checkResearchParams(params: Record<string, unknown>, apiVersion?: string): void {
   const refusals = new Refusals('caesar');
   if (typeof params.query !== 'string' || params.query.trim() === '') refusals.add('query', 'is required');
-  checkResearchSettings(params, refusals, '');
+  checkResearchSettings(params, refusals, '', apiVersion);
   for (const key of ['files', 'collection_ids'] as const) {
     const ids = params[key];
     if (ids === undefined) continue;

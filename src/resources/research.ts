@@ -83,7 +83,10 @@ export function createResearch(context: ClientContext): Research {
   return {
     create: (params, options) =>
       call(() => {
-        checkResearchParams(params as unknown as Record<string, unknown>);
+        checkResearchParams(
+          params as unknown as Record<string, unknown>,
+          context.dialect.headers['api-version'],
+        );
         return requestJson(
           context,
           { method: 'POST', path: '/research', json: params },

@@ -75,6 +75,11 @@ export type ReasoningLoops = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10;
 export interface CaesarResearchMetadata {
   /** Maximum reasoning loops, 1–10 (`compute_units` before API version 2025-11-27). */
   reasoning_loops?: ReasoningLoops;
+  /**
+   * @deprecated The name of `reasoning_loops` in API version 2025-08-08: only for a client made
+   * with `caesar({ apiVersion: '2025-08-08' })` (refused under the current version).
+   */
+  compute_units?: ReasoningLoops;
   /** Seconds allowed per source fetch, 3–180. */
   source_timeout?: number;
   reasoning_mode?: boolean;

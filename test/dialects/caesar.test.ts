@@ -51,6 +51,26 @@ describe('caesar requests', () => {
     expect(caesar().defaults).toEqual({ timeout: 1_800_000, idleTimeout: 1_800_000 });
   });
 
+  it('under API version 2025-08-08 the loop count is compute_units: sent, and reasoning_loops refused', async () => {
+    const { client, calls } = capturingClient(caesar({ apiVersion: '2025-08-08' }));
+    await client.chat.completions.create({
+      model: 'caesar-research',
+      messages: question,
+      metadata: { compute_units: 3 },
+    });
+    expect(JSON.parse(calls[0]!.body!).metadata).toEqual({ compute_units: 3 });
+    const refused = await client.chat.completions
+      .create({ model: 'caesar-research', messages: question, metadata: { reasoning_loops: 3 } })
+      .catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(InvalidRequestError);
+    expect((refused as InvalidRequestError).issues[0]?.path).toBe('metadata.reasoning_loops');
+    const outOfRange = await client.research
+      .create({ query: 'q', compute_units: 11 as never })
+      .catch((e: unknown) => e);
+    expect((outOfRange as InvalidRequestError).issues[0]?.path).toBe('compute_units');
+    expect(calls).toHaveLength(1);
+  });
+
   it('passes what Caesar documents as accepted and ignored (tools, response_format, sampling)', async () => {
     const { client, calls } = capturingClient('caesar');
     const ignored = {

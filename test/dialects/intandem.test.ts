@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   APIError,
+  type ChatCompletion,
   createClient,
   InvalidRequestError,
   RateLimitError,
@@ -205,7 +206,7 @@ describe('intandem rate limit (10 a minute, documented with no Retry-After)', ()
     );
   const ok = () => json({ success: true, data: completionBody() });
   const create = (client: ReturnType<typeof capturingClient>['client']) =>
-    client.chat.completions.create({ model: 'openai/gpt-4o', messages });
+    client.chat.completions.create({ model: 'openai/gpt-4o', messages, stream: false });
 
   it('a 429 without a retry header is not retried inside the window; retryAfterMs says 60 s', async () => {
     const { client, calls } = capturingClient('intandem', { maxRetries: 2, steps: [limited(), ok()] });
@@ -220,7 +221,7 @@ describe('intandem rate limit (10 a minute, documented with no Retry-After)', ()
       maxRetries: 2,
       steps: [limited({ 'retry-after-ms': '5' }), ok()],
     });
-    expect((await create(client)).choices[0]?.message.content).toBe('Hello!');
+    expect(((await create(client)) as unknown as ChatCompletion).choices[0]?.message.content).toBe('Hello!');
     expect(calls).toHaveLength(2);
   });
 
