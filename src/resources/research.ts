@@ -115,7 +115,9 @@ export function createResearch(context: ClientContext): Research {
         options.onProgress?.(job);
       }
       if (last?.status === 'completed') return last;
-      throw new RunFailedError(`Research job ${id} failed.`, { run: last });
+      throw new RunFailedError(`Research job ${id} failed: ${failureReason(last) ?? 'no reason given'}`, {
+        run: last,
+      });
     },
     brainstorm: (query, options) =>
       call(() =>
@@ -130,4 +132,21 @@ export function createResearch(context: ClientContext): Research {
       ),
     chat: createResearchChat(context, call),
   };
+}
+
+/**
+ * Why a job failed, from whichever field the server filled: Caesar documents none (shared
+ * vendors/caesar.md §4.2), so the spellings its other objects and peers use are read, in turn.
+ */
+function failureReason(job: ResearchObject | undefined): string | undefined {
+  const fields = job as Record<string, unknown> | undefined;
+  for (const key of ['error_message', 'error', 'failure_reason', 'message', 'detail']) {
+    const value = fields?.[key];
+    if (typeof value === 'string' && value.trim() !== '') return value;
+    if (typeof value === 'object' && value !== null) {
+      const message = (value as { message?: unknown }).message;
+      if (typeof message === 'string' && message.trim() !== '') return message;
+    }
+  }
+  return undefined;
 }

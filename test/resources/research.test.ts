@@ -69,7 +69,24 @@ describe('research jobs', () => {
 
   it('a failed job rejects with RunFailedError', async () => {
     const { client } = capturingClient('caesar', { steps: [job('failed')] });
-    await expect(client.research.wait(ID, fast)).rejects.toBeInstanceOf(RunFailedError);
+    const error = await client.research.wait(ID, fast).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RunFailedError);
+    expect((error as Error).message).toBe(`Research job ${ID} failed: no reason given`);
+  });
+
+  // Caesar documents no failure field: each spelling the server may use gives its reason.
+  it.each([
+    ['error', 'quota exhausted'],
+    ['error', { message: 'quota exhausted', code: 'quota' }],
+    ['error_message', 'quota exhausted'],
+    ['failure_reason', 'quota exhausted'],
+  ])('a failed job with %s keeps the reason in the message', async (field, value) => {
+    const { client } = capturingClient('caesar', {
+      steps: [job('failed', { [field]: value } as Partial<ResearchObject>)],
+    });
+    const error = (await client.research.wait(ID, fast).catch((e: unknown) => e)) as RunFailedError;
+    expect(error.message).toBe(`Research job ${ID} failed: quota exhausted`);
+    expect(error.run).toMatchObject({ status: 'failed', [field]: value });
   });
 
   it('events resolves the array; list pages until has_next is false', async () => {
@@ -169,6 +186,23 @@ describe('research chat', () => {
     expect(answer).toMatchObject({ id: 'm1', status: 'completed', content: 'Yes, see [1].' });
     expect(calls[0]!.url).toBe(`http://127.0.0.1:9/research/${ID}/chat`);
     expect(calls[1]!.url).toBe(`http://127.0.0.1:9/research/${ID}/chat/m1`);
+  });
+});
+
+describe('research chat failures', () => {
+  it('a failed message rejects with RunFailedError carrying its error_message and the message', async () => {
+    const { client } = capturingClient('caesar', {
+      steps: [
+        json({ status: 'processing', content: null }, { status: 202 }),
+        json({ id: 'm1', status: 'failed', content: null, error_message: 'model overloaded' }),
+      ],
+    });
+    const error = (await client.research.chat
+      .wait(ID, 'm1', fast)
+      .catch((e: unknown) => e)) as RunFailedError;
+    expect(error).toBeInstanceOf(RunFailedError);
+    expect(error.message).toBe('Research chat message m1 failed: model overloaded');
+    expect(error.run).toMatchObject({ id: 'm1', status: 'failed' });
   });
 });
 
