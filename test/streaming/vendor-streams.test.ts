@@ -189,6 +189,45 @@ describe('recorded vendor streams, through their dialects', () => {
   });
 });
 
+describe('intandem chunks inside the {success, data} envelope (the chunk schema is unconfirmed)', () => {
+  for (const validate of ['loose', 'strict'] as const) {
+    it(`are unwrapped, uid and created_at renamed (validate: ${validate})`, async () => {
+      server = await createMockServer({ dialect: 'intandem' });
+      const client = createClient({
+        dialect: 'intandem',
+        baseURL: server.baseURL,
+        apiKey: TEST_KEY,
+        maxRetries: 0,
+        validate,
+      });
+      const wrapped = (delta: object, finish: string | null) =>
+        `data: ${JSON.stringify({
+          success: true,
+          data: {
+            uid: 'chatcmpl-env',
+            object: 'chat.completion.chunk',
+            created_at: '2026-02-09T09:32:00.000Z',
+            model: 'openai/gpt-4o-mini',
+            choices: [{ index: 0, delta, finish_reason: finish }],
+          },
+        })}\n\n`;
+      server.enqueue({
+        chunks: [wrapped({ role: 'assistant', content: 'Hel' }, null), wrapped({ content: 'lo' }, 'stop')],
+      });
+      const stream = await client.chat.completions.create({
+        model: 'openai/gpt-4o-mini',
+        messages: [{ role: 'user', content: 'hi' }],
+        stream: true,
+      });
+      const { chunks, error } = await drain(stream);
+      expect(error).toBeUndefined();
+      expect(textOf(chunks)).toBe('Hello');
+      expect(chunks[0]).toMatchObject({ id: 'chatcmpl-env', created: 1_770_629_520 });
+      expect((await stream.finalCompletion()).choices[0]?.finish_reason).toBe('stop');
+    });
+  }
+});
+
 describe("mock vendors' own streams", () => {
   for (const dialect of ['openai', 'bifrost', 'morpheus', 'caesar', 'intandem'] as const) {
     it(`${dialect}: the default echo stream is read whole`, async () => {
