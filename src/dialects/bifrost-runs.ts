@@ -1,4 +1,5 @@
 import { readErrorBody } from '../errors/read-error-body.js';
+import { explainNotFound } from '../resources/explain-not-found.js';
 import { normaliseCompletion } from '../schema/normalise-completion.js';
 import { mapStatus, type Run } from '../schema/run.js';
 import type { RunSpec } from './run-spec.js';
@@ -37,6 +38,12 @@ export function readBifrostJob(body: unknown): Run {
 export const bifrostRuns: RunSpec = {
   retrievePath: (id) => `/v1/async/chat/completions/${encodeURIComponent(id)}`,
   readRun: readBifrostJob,
+  explainSubmitNotFound: (error) =>
+    explainNotFound(
+      error,
+      'async submit',
+      'Bifrost registers its /v1/async routes only when the gateway has a logs store configured; without one every async request answers 404.',
+    ),
   notFoundHint:
     'Bifrost has no such job: the id is unknown, its result expired (kept x-bf-async-job-result-ttl seconds, 3600 by default), or it belongs to another virtual key (pass the one it was made with: { bifrost: { virtualKey } }).',
 };

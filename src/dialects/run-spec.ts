@@ -1,3 +1,4 @@
+import type { NotFoundError } from '../errors/api-error.js';
 import type { Run } from '../schema/run.js';
 
 /** How a vendor exposes async runs: where to poll, how to list, and how to read its run bodies. */
@@ -12,4 +13,6 @@ export interface RunSpec {
   readonly readRunList?: (body: unknown) => Run[];
   /** A sentence added to a 404 on poll, saying what a missing run means for this vendor. */
   readonly notFoundHint: string;
+  /** Explains a 404 on submit, where the vendor answers one when its runs are switched off. */
+  readonly explainSubmitNotFound?: (error: NotFoundError) => unknown;
 }

@@ -1,6 +1,7 @@
 import { APIPromise } from '../api-promise.js';
 import type { ClientContext } from '../client-context.js';
 import type { RunSpec } from '../dialects/run-spec.js';
+import { NotFoundError } from '../errors/api-error.js';
 import { ChatwireError } from '../errors/chatwire-error.js';
 import type { Redactor } from '../errors/redact.js';
 import { InvalidRequestError } from '../errors/request-errors.js';
@@ -26,7 +27,11 @@ export function createRun(
       const submitted = await postChat(context, params, options, (body, _response, redactor) => ({
         body,
         redactor,
-      }));
+      })).catch(async (error: unknown) => {
+        if (!(error instanceof NotFoundError)) throw error;
+        const explain = (await spec.catch(() => undefined))?.explainSubmitNotFound;
+        throw explain ? explain(error) : error;
+      });
       const { body, redactor } = submitted.data;
       const { readRun } = await spec.catch((cause: unknown) => {
         throw submittedUnread(cause, body, redactor);

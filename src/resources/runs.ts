@@ -1,13 +1,12 @@
 import { APIPromise } from '../api-promise.js';
 import type { ClientContext } from '../client-context.js';
-import type { RunSpec } from '../dialects/run-spec.js';
-import { APIError, NotFoundError } from '../errors/api-error.js';
 import { InvalidRequestError, ResponseValidationError } from '../errors/request-errors.js';
 import { RunFailedError } from '../errors/run-errors.js';
 import type { RequestOptions } from '../options.js';
 import type { ChatCompletion } from '../schema/chat-completion.js';
 import { type Run, TERMINAL } from '../schema/run.js';
 import { dialectHeaders, headersOfSubmit, runSpec, withoutKey } from './create-run.js';
+import { explainNotFound } from './explain-not-found.js';
 import { pathId } from './path-id.js';
 import { type PollOptions, pollStates, requestPart } from './poll.js';
 import { requestJson } from './request-json.js';
@@ -54,7 +53,7 @@ export function createRuns(context: ClientContext): Runs {
             (body, _response, redactor) => withoutKey(spec.readRun(body), redactor),
           );
         } catch (error) {
-          throw error instanceof NotFoundError ? explainNotFound(error, id, spec) : error;
+          throw explainNotFound(error, `run ${id}`, spec.notFoundHint);
         }
       })(),
     );
@@ -118,24 +117,4 @@ export function createRuns(context: ClientContext): Runs {
       });
     },
   };
-}
-
-/**
- * A 404 on a poll means different things per vendor (Bifrost: expired, or another key's job): the
- * vendor's own message stays first (API.md), and what it may mean follows.
- */
-function explainNotFound(error: NotFoundError, id: string, spec: RunSpec): APIError {
-  return APIError.fromInit({
-    status: error.status,
-    headers: error.headers,
-    body: error.body,
-    info: {
-      message: `${error.message.replace(/^\d{3} /, '')} — run ${id}: ${spec.notFoundHint}`,
-      ...(error.code ? { code: error.code } : {}),
-      ...(error.type ? { type: error.type } : {}),
-    },
-    fallbackMessage: '',
-    dialect: error.dialect,
-    requestId: error.requestId,
-  });
 }

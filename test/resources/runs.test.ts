@@ -209,6 +209,19 @@ describe('Bifrost jobs', () => {
     );
   });
 
+  it('a 404 on submit (async routes off: no logs store) says why, with the vendor message first', async () => {
+    const { client } = capturingClient('bifrost', {
+      steps: [json({ error: { message: 'Cannot POST /v1/async/chat/completions' } }, { status: 404 })],
+    });
+    const error = await client.chat.completions
+      .create({ model: 'openai/gpt-4o-mini', messages, async: true })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NotFoundError);
+    expect((error as Error).message).toMatch(
+      /^404 Cannot POST \/v1\/async\/chat\/completions — async submit: Bifrost registers its \/v1\/async routes only when the gateway has a logs store/,
+    );
+  });
+
   it('a failed job rejects with the vendor message, code and HTTP status', async () => {
     const { client } = capturingClient('bifrost', {
       steps: [
