@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { EXPECTATIONS } from '../../src/cli/doctor/expectations.js';
 import { renderTable } from '../../src/cli/doctor/render-table.js';
 import { scanSse } from '../../src/cli/doctor/sse-scan.js';
 import { wrapText } from '../../src/cli/doctor/wrap-text.js';
@@ -69,5 +70,22 @@ describe('colour', () => {
     expect(styleFor(terminal, {}).red('x')).toBe('\u001b[31mx\u001b[39m');
     expect(styleFor(terminal, { NO_COLOR: '1' }).red('x')).toBe('x');
     expect(styleFor({ ...terminal, isTTY: false }, {}).red('x')).toBe('x');
+  });
+});
+
+describe("each vendor's documented error shapes", () => {
+  it.each([
+    ['morpheus', { detail: 'Session expired' }],
+    ['morpheus', { detail: [{ loc: ['body', 'model'], msg: 'field required', type: 'missing' }] }],
+    ['morpheus', { error: { message: 'proxy failed', type: 'proxy_error' } }],
+    ['morpheus', { error: 'upstream node said no' }],
+    ['caesar', { error: 'Missing API key' }],
+    ['intandem', { success: false, errors: [{ code: 'invalid', message: 'Unsupported model format' }] }],
+  ] as const)('%s: %j passes the doctor', (dialect, body) => {
+    expect(EXPECTATIONS[dialect].errorShape.matches(body)).toBe(true);
+  });
+
+  it('a body in none of them is flagged', () => {
+    expect(EXPECTATIONS.morpheus.errorShape.matches({ message: 'nope' })).toBe(false);
   });
 });

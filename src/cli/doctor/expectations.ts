@@ -66,10 +66,14 @@ export const EXPECTATIONS: Readonly<Record<CliDialectName, Expectations>> = {
     done: 'optional',
     usage: { ask: false, where: 'a usage_from_provider frame, or a usage chunk', expected: true },
     errorShape: {
-      text: '{"detail":"…"}, {"detail":[{loc,msg,type}]} or {"error":{"message",…}}',
+      // The upstream node may answer gin's {"error":"…"} (shared/vendors/morpheus.md).
+      text: '{"detail":"…"}, {"detail":[{loc,msg,type}]}, {"error":{"message",…}} or {"error":"…"}',
       matches: (body) =>
         isObject(body) &&
-        (typeof body.detail === 'string' || Array.isArray(body.detail) || hasMessage(body.error)),
+        (typeof body.detail === 'string' ||
+          Array.isArray(body.detail) ||
+          hasMessage(body.error) ||
+          typeof body.error === 'string'),
     },
     requestId: true,
     sideFrames: ['usage_from_provider'],
