@@ -57,7 +57,10 @@ export function redactError<T>(error: T, redactor: Redactor, depth = 0): T {
   }
   trySet(target, 'message', redactor.text(target.message));
   if (typeof target.stack === 'string') trySet(target, 'stack', redactor.text(target.stack));
-  redactError(target.cause, redactor, depth + 1);
+  const cause = target.cause;
+  if (cause instanceof Error) redactError(cause, redactor, depth + 1);
+  else if (cause !== undefined && mentionsSecret(cause, redactor))
+    trySet(target, 'cause', redactor.value(cause));
   return error;
 }
 

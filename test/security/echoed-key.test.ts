@@ -4,7 +4,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { APIError, createClient } from '../../src/index.js';
+import { createRedactor, redactError } from '../../src/errors/redact.js';
+import { APIError, ChatwireError, createClient, StreamError } from '../../src/index.js';
 import { keyLeaks } from '../soak/drive/key-scan.js';
 
 const KEY = 'sk-live/ABCdef123456';
@@ -65,6 +66,41 @@ describe('a key the server echoes back', () => {
     expect(noMessage).toBeInstanceOf(APIError);
     expect(keyLeaks(noMessage, KEY)).toEqual([]);
     expect(JSON.stringify(noMessage)).not.toContain(escaped);
+  });
+
+  it('as an object key in the body, escaped so it only shows once parsed', async () => {
+    const error = await failWith(json(400, `{"error":{"message":"bad","\\u0073${KEY.slice(1)}":1}}`));
+    expect(error).toBeInstanceOf(APIError);
+    expect(keyLeaks(error, KEY)).toEqual([]);
+    expect(Object.keys(((error as APIError).body as { error: object }).error)).toContain('[redacted]');
+  });
+
+  it.each(['code', 'type', 'param'])('in the %s of a stream error frame', async (field) => {
+    answer = (_q, s) => {
+      s.writeHead(200, { 'content-type': 'text/event-stream' });
+      s.end(`data: ${JSON.stringify({ error: { message: 'm', [field]: `x ${KEY}` } })}\n\n`);
+    };
+    const client = createClient({ baseURL, apiKey: KEY, maxRetries: 0 });
+    const stream = await client.chat.completions.create({ ...ask, stream: true });
+    const error = await stream.finalCompletion().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StreamError);
+    expect((error as Record<string, unknown>)[field]).toBe('x [redacted]');
+    expect(keyLeaks(error, KEY)).toEqual([]);
+  });
+});
+
+describe('redactError, the safety net for errors built from vendor text', () => {
+  it('masks the message, own fields and the cause chain', () => {
+    const redactor = createRedactor([KEY]);
+    const error = new ChatwireError(`bad ${KEY}`, {
+      cause: new Error(`inner ${KEY}`, { cause: `deep ${KEY}` }),
+    });
+    Object.assign(error, { detail: { echoed: KEY } });
+    redactError(error, redactor);
+    expect(error.message).toBe('bad [redacted]');
+    expect((error.cause as Error).message).toBe('inner [redacted]');
+    expect((error as unknown as { detail: unknown }).detail).toEqual({ echoed: '[redacted]' });
+    expect(keyLeaks(error, KEY)).toEqual([]);
   });
 });
 

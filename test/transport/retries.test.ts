@@ -141,6 +141,30 @@ describe('retry delays', () => {
     expect((error as RateLimitError).retryAfterMs).toBe(7_200_000);
   });
 
+  it('cancels the body of a status it retries, so the socket is freed before the next attempt', async () => {
+    let cancelled = 0;
+    const heldBody = () =>
+      new ReadableStream<Uint8Array>({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode('{"error":{"message":"busy"'));
+        },
+        cancel() {
+          cancelled++;
+        },
+      });
+    const busy = () =>
+      new Response(heldBody(), {
+        status: 503,
+        headers: { 'content-type': 'application/json', 'retry-after-ms': '1' },
+      });
+    // Not scriptedFetch: it reads each body whole, and these never end by themselves.
+    let calls = 0;
+    const fetch = (async () => (++calls < 3 ? busy() : json(completionBody('ok')))) as typeof globalThis.fetch;
+    await client(fetch).chat.completions.create(params);
+    expect(calls).toBe(3);
+    expect(cancelled).toBe(2);
+  });
+
   it('a 400 error reports isRetryable false', async () => {
     const error = await client(scriptedFetch(fail(400)).fetch)
       .chat.completions.create(params)

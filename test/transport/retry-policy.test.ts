@@ -29,6 +29,11 @@ describe('serverRetryDelay', () => {
     expect(serverRetryDelay(headers({ 'retry-after-ms': ' ', 'retry-after': '1' }))).toBe(1000);
   });
 
+  it('waits a delay of exactly 60 s (only a longer one falls back to backoff)', () => {
+    expect(serverRetryDelay(headers({ 'retry-after': '60' }))).toBe(60_000);
+    expect(serverRetryDelay(headers({ 'retry-after-ms': '60000' }))).toBe(60_000);
+  });
+
   it('reads Retry-After as seconds or as an HTTP date', () => {
     expect(serverRetryDelay(headers({ 'retry-after': '2' }))).toBe(2000);
     const now = Date.parse('2026-01-01T00:00:00Z');
