@@ -140,6 +140,12 @@ describe('responses', () => {
     },
   );
 
+  it('a completion that has choices is an answer even with an error field beside them', async () => {
+    const { client } = clientWith(json({ ...completionBody('fine'), error: { message: 'a gateway note' } }));
+    const result = await client.chat.completions.create(params);
+    expect(result.choices[0]?.message.content).toBe('fine');
+  });
+
   it('a 200 with a body that is not JSON rejects with the raw text attached', async () => {
     const { client } = clientWith(new Response('<html>maintenance</html>', { status: 200 }));
     const error = (await client.chat.completions

@@ -143,6 +143,36 @@ describe('finalCompletion() accumulation', () => {
     });
   });
 
+  it('appends refusal logprobs too', async () => {
+    const withLogprobs = (delta: Record<string, unknown>, logprobs: object) =>
+      frame(delta).replace(
+        '"finish_reason":null',
+        `"finish_reason":null,"logprobs":${JSON.stringify(logprobs)}`,
+      );
+    const final = await finalOf(
+      withLogprobs({ refusal: 'I ' }, { content: null, refusal: [{ token: 'I', logprob: -0.1 }] }),
+      withLogprobs({ refusal: 'cannot' }, { content: null, refusal: [{ token: 'cannot', logprob: -0.2 }] }),
+      frame({}, 'stop'),
+    );
+    expect(final.choices[0]?.logprobs?.refusal).toEqual([
+      { token: 'I', logprob: -0.1 },
+      { token: 'cannot', logprob: -0.2 },
+    ]);
+  });
+
+  it('an empty finish_reason after the real one does not erase it', async () => {
+    const final = await finalOf(frame({ content: 'a' }), frame({}, 'stop'), frame({}, ''));
+    expect(final.choices[0]?.finish_reason).toBe('stop');
+  });
+
+  it('a chunk that has choices is a chunk even with an error field beside them', async () => {
+    const final = await finalOf(
+      frame({ content: 'a' }, null, { error: { message: 'a warning some gateways attach' } }),
+      frame({}, 'stop'),
+    );
+    expect(final.choices[0]?.message.content).toBe('a');
+  });
+
   it('takes usage from a final chunk with empty choices', async () => {
     const usage = { prompt_tokens: 3, completion_tokens: 2, total_tokens: 5 };
     const final = await finalOf(

@@ -120,6 +120,21 @@ describe('create({ stream: true }) and stream()', () => {
     expect((await stream.finalCompletion()).choices[0]?.message.content).toBe('a');
   });
 
+  it('`data: [DONE] ` with trailing text is not the end marker: an unfinished stream stays unfinished', async () => {
+    mock.server.enqueue({ chunks: [`${frame({ content: 'a' })}data: [DONE] \n\n`] });
+    const { chunks, error } = await drain(await clientFor(mock.server).chat.completions.create(streamParams));
+    expect(textOf(chunks)).toBe('a');
+    expect(error).toBeInstanceOf(StreamError);
+    expect((error as Error).message).toMatch(/truncated/);
+  });
+
+  it('a non-SSE answer of only blank data lines names its content type, not a truncation', async () => {
+    mock.server.enqueue({ text: 'data:\n\ndata:\n\n', contentType: 'text/plain' });
+    const { error } = await drain(await clientFor(mock.server).chat.completions.create(streamParams));
+    expect(error).toBeInstanceOf(StreamError);
+    expect((error as Error).message).toMatch(/content-type "text\/plain"/);
+  });
+
   it('an empty 200 body is a StreamError', async () => {
     mock.server.enqueue({ text: '', contentType: 'text/event-stream' });
     const { error } = await drain(await clientFor(mock.server).chat.completions.create(streamParams));

@@ -159,7 +159,8 @@ describe('retry delays', () => {
       });
     // Not scriptedFetch: it reads each body whole, and these never end by themselves.
     let calls = 0;
-    const fetch = (async () => (++calls < 3 ? busy() : json(completionBody('ok')))) as typeof globalThis.fetch;
+    const fetch = (async () =>
+      ++calls < 3 ? busy() : json(completionBody('ok'))) as typeof globalThis.fetch;
     await client(fetch).chat.completions.create(params);
     expect(calls).toBe(3);
     expect(cancelled).toBe(2);
