@@ -87,6 +87,27 @@ describe('caesar requests', () => {
     expect(JSON.parse(calls[0]!.body!)).toMatchObject(ignored);
   });
 
+  it('accepts the ends of each range and refuses one step past them', async () => {
+    const { client, calls } = capturingClient('caesar');
+    const send = (metadata: Record<string, unknown>) =>
+      client.chat.completions
+        .create({ model: 'caesar-research', messages: question, metadata } as never)
+        .then(
+          () => 'sent',
+          (e: unknown) => (e as InvalidRequestError).issues?.[0]?.path,
+        );
+    for (const [key, min, max] of [
+      ['reasoning_loops', 1, 10],
+      ['source_timeout', 3, 180],
+    ] as const) {
+      expect(await send({ [key]: min })).toBe('sent');
+      expect(await send({ [key]: max })).toBe('sent');
+      expect(await send({ [key]: min - 1 })).toBe(`metadata.${key}`);
+      expect(await send({ [key]: max + 1 })).toBe(`metadata.${key}`);
+    }
+    expect(calls).toHaveLength(4);
+  });
+
   const refusals: Array<[string, Record<string, unknown>, string]> = [
     ['n > 1', { n: 2 }, 'n'],
     ['reasoning_loops out of range', { metadata: { reasoning_loops: 20 } }, 'metadata.reasoning_loops'],

@@ -143,6 +143,13 @@ describe('intandem responses', () => {
     });
   });
 
+  it('a body with both spellings keeps its own id and created', async () => {
+    const both = { ...completion, id: 'own-id', created: 1_600_000_000 };
+    const { client } = capturingClient('intandem', { steps: [json({ success: true, data: both })] });
+    const result = await client.chat.completions.create({ model: 'openai/gpt-4o-mini', messages });
+    expect(result).toMatchObject({ id: 'own-id', created: 1_600_000_000 });
+  });
+
   it('an unreadable created_at is not turned into a date: strict reports it, loose stands in 0', async () => {
     const bad = { ...completion, created_at: 'not a date' };
     const steps = [json(envelope(bad))];

@@ -64,6 +64,14 @@ const cases: Case[] = [
     chunked: false,
   },
   {
+    name: 'an upper-case extension still gives the type',
+    input: () => content,
+    options: { filename: 'SCAN.PDF' },
+    wireName: 'SCAN.PDF',
+    contentType: 'application/pdf',
+    chunked: false,
+  },
+  {
     name: 'ReadableStream',
     input: () => chunkedStream(content),
     options: { filename: '報告.md' },

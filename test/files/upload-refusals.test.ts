@@ -51,6 +51,11 @@ describe('files.upload refuses a file it cannot name', () => {
     expect(error.issues[0]?.path).toBe('filename');
   });
 
+  it('a File whose own name is blank', async () => {
+    const error = await refused(new File([bytes], ' '), undefined, /no file name/);
+    expect(error.issues[0]?.path).toBe('filename');
+  });
+
   it('and leaves a refused stream unread, to retry with a name', async () => {
     const stream = chunkedStream(bytes);
     await refused(stream, undefined, /no file name/);
