@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createMockServer, intandemMockDialect, type MockServer } from '../../src/testing/index.js';
 import { ISO, postJson, readJson, readSse, userSays } from './vendor-helpers.js';
 
@@ -150,7 +150,12 @@ describe('mock intandem: options', () => {
         status: 429,
         body: { success: false, errors: [{ code: 'rate_limit_exceeded' }] },
       });
+      // The window is a minute: once it has passed, requests are answered again.
+      vi.useFakeTimers({ toFake: ['Date'] });
+      vi.setSystemTime(Date.now() + 60_000);
+      expect((await postJson(url, ask({ stream: false }))).status).toBe(200);
     } finally {
+      vi.useRealTimers();
       await server.close();
     }
   });
