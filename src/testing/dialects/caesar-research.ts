@@ -2,7 +2,7 @@ import { isoTime, mockUuid } from '../ids.js';
 import type { MockDialectContext } from '../mock-dialect.js';
 import { readPage, slicePage } from '../paging.js';
 import type { RecordedRequest } from '../recorded-request.js';
-import type { Reply } from '../reply.js';
+import type { ErrorReply, Reply } from '../reply.js';
 import { StepJob } from '../step-job.js';
 import { type CaesarReference, researchContent } from './caesar-content.js';
 import { notFound, paginationError } from './caesar-errors.js';
@@ -25,8 +25,8 @@ export interface CaesarResearchOptions {
   readonly fail: boolean;
   /** Fields added to a failed job (Caesar documents none, e.g. `{ error: 'boom' }`). */
   readonly failedFields: Readonly<Record<string, unknown>>;
-  /** Unfinished jobs allowed at once before a 429 (Caesar's documented limit is 5). */
-  readonly maxConcurrent: number;
+  /** Caesar's account limits (concurrent jobs, monthly loops): the 429 to answer, if one is hit. */
+  readonly limited: () => ErrorReply | undefined;
   readonly references: readonly CaesarReference[];
   /** Whether a file id was issued by this server. */
   readonly fileExists: (id: string) => boolean;
@@ -72,10 +72,8 @@ export class CaesarResearch {
     const files = Array.isArray(body.files) ? body.files : [];
     const unknown = files.find((id) => typeof id !== 'string' || !this.#options.fileExists(id));
     if (unknown !== undefined) return { error: 400, message: `File not found: ${String(unknown)}` };
-    const running = [...this.#jobs.values()].filter((job) => !job.progress.finished).length;
-    if (running >= this.#options.maxConcurrent) {
-      return { error: 429, message: 'Too many requests - rate limit exceeded.' };
-    }
+    const limited = this.#options.limited();
+    if (limited) return limited;
     const { steps, fail } = this.#options;
     const walk = fail ? [...steps.slice(0, -1), 'failed' as const] : steps;
     const job: Job = {
@@ -123,6 +121,22 @@ export class CaesarResearch {
     };
   }
 
+  /** Jobs not yet completed or failed (queued ones too): what Caesar's concurrency limit counts. */
+  running(): number {
+    let count = 0;
+    for (const job of this.#jobs.values()) if (!job.progress.finished) count++;
+    return count;
+  }
+
+  /** Reasoning loops consumed by completed jobs: what Caesar's monthly budget counts. */
+  loopsConsumed(): number {
+    let loops = 0;
+    for (const job of this.#jobs.values()) {
+      if (job.progress.status === 'completed') loops += loopsOf(job.body);
+    }
+    return loops;
+  }
+
   reset(): void {
     this.#jobs.clear();
   }
@@ -132,7 +146,7 @@ export class CaesarResearch {
     const { body } = job;
     const done = status === 'completed';
     const content = done ? researchContent(body.query as string, this.#options.references) : null;
-    const loops = typeof body.reasoning_loops === 'number' ? body.reasoning_loops : 1;
+    const loops = loopsOf(body);
     return {
       id: job.id,
       created_at: job.created_at,
@@ -155,3 +169,7 @@ export class CaesarResearch {
     };
   }
 }
+
+/** The loops a job asks for (1 when it does not say). */
+export const loopsOf = (settings: Record<string, unknown> | undefined): number =>
+  typeof settings?.reasoning_loops === 'number' ? settings.reasoning_loops : 1;

@@ -1,5 +1,6 @@
 import type { MockDialect } from '../mock-dialect.js';
-import type { Reply } from '../reply.js';
+import type { RecordedRequest } from '../recorded-request.js';
+import type { ErrorReply, Reply } from '../reply.js';
 import { matchPath, routeTarget } from '../route-match.js';
 import { CaesarBrainstorm } from './caesar-brainstorm.js';
 import { caesarChat } from './caesar-chat.js';
@@ -7,7 +8,7 @@ import { CaesarCollections } from './caesar-collections.js';
 import { type CaesarReference, defaultCaesarReferences } from './caesar-content.js';
 import { type CaesarErrorShape, caesarErrorBody } from './caesar-errors.js';
 import { CaesarFiles, type CaesarUploadShape } from './caesar-files.js';
-import { CaesarResearch, type CaesarResearchStatus } from './caesar-research.js';
+import { CaesarResearch, type CaesarResearchStatus, loopsOf } from './caesar-research.js';
 import { type CaesarChatStreamShape, CaesarResearchChat } from './caesar-research-chat.js';
 
 /** Knobs of {@link caesarMockDialect}. */
@@ -29,8 +30,17 @@ export interface CaesarMockOptions {
   failResearch?: boolean;
   /** Fields added to a failed research object (none are documented). @defaultValue `{}` */
   failedResearchFields?: Record<string, unknown>;
-  /** Unfinished research jobs allowed at once before 429. @defaultValue 5 (Caesar's limit) */
+  /**
+   * Unfinished research jobs allowed at once; beyond it `POST /research` and compat chat answer
+   * 429. @defaultValue 5 (Caesar's limit)
+   */
   maxConcurrentResearch?: number;
+  /**
+   * Reasoning loops a month (completed jobs' `reasoning_loops_consumed`, and each compat chat's
+   * `metadata.reasoning_loops`); once used up, research and compat chat answer 429, which no retry
+   * clears. @defaultValue no budget (Caesar's is 200)
+   */
+  monthlyReasoningLoops?: number;
   /** How research chat answers stream (both are documented). @defaultValue `'chunk'` */
   researchChatStream?: CaesarChatStreamShape;
   /** Polls of a research chat message answered 202 before it completes. @defaultValue 1 */
@@ -65,7 +75,7 @@ export const caesarMockDialect = (options: CaesarMockOptions = {}): MockDialect 
     steps: options.researchSteps ?? defaultSteps,
     fail: options.failResearch ?? false,
     failedFields: options.failedResearchFields ?? {},
-    maxConcurrent: options.maxConcurrentResearch ?? 5,
+    limited: () => limited(),
     references,
     fileExists,
     useBrainstorm: (session, answers) => brainstorm.use(session, answers),
@@ -76,6 +86,14 @@ export const caesarMockDialect = (options: CaesarMockOptions = {}): MockDialect 
     options.researchChatProcessingPolls ?? 1,
   );
   const chat = { requireApiVersion: options.requireApiVersion ?? false, references, fileExists };
+  // Caesar's account limits cover research jobs and compat chat alike (shared/vendors/caesar.md §8).
+  let compatLoops = 0;
+  const limited = (): ErrorReply | undefined => {
+    const budget = options.monthlyReasoningLoops;
+    const overBudget = budget !== undefined && research.loopsConsumed() + compatLoops >= budget;
+    if (!overBudget && research.running() < (options.maxConcurrentResearch ?? 5)) return undefined;
+    return { error: 429, message: 'Too many requests - rate limit exceeded.' };
+  };
 
   return {
     name: 'caesar',
@@ -90,7 +108,13 @@ export const caesarMockDialect = (options: CaesarMockOptions = {}): MockDialect 
     handle: (request, context): Reply | undefined => {
       const { method, pathname, query } = routeTarget(request);
       const route = `${method} ${pathname}`;
-      if (route === 'POST /compat/chat/completions') return caesarChat(request, context, chat);
+      if (route === 'POST /compat/chat/completions') {
+        const refused = limited();
+        if (refused) return refused;
+        const reply = caesarChat(request, context, chat);
+        if (!('error' in reply)) compatLoops += loopsOf(researchSettings(request));
+        return reply;
+      }
       if (route === 'POST /research/files') return files.upload(request, context);
       if (route === 'GET /research/files') return files.list(query);
       if (route === 'POST /research/collections') return collections.create(request, context);
@@ -116,6 +140,7 @@ export const caesarMockDialect = (options: CaesarMockOptions = {}): MockDialect 
       return undefined;
     },
     reset: () => {
+      compatLoops = 0;
       files.reset();
       collections.reset();
       research.reset();
@@ -124,3 +149,7 @@ export const caesarMockDialect = (options: CaesarMockOptions = {}): MockDialect 
     },
   };
 };
+
+/** A compat chat's research settings (its `metadata`). */
+const researchSettings = (request: RecordedRequest): Record<string, unknown> | undefined =>
+  (request.json as { metadata?: Record<string, unknown> } | undefined)?.metadata;
