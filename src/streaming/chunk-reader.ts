@@ -160,12 +160,12 @@ export class ChunkReader implements ChunkSource {
     }
     try {
       const chunk = chunkFromEvent(data, this.#options, this.redactor, this);
-      // Any JSON frame is the server at work; text a proxy wrapped as data is a keep-alive.
       if (chunk === null && this.#eof) {
         // Only the end of the body completed this event, and its data is not JSON: half an event.
         this.#stop(cutMidEventError());
         return;
       }
+      // Any JSON frame is the server at work; text a proxy wrapped as data is a keep-alive.
       if (chunk !== null && this.#idle !== undefined) this.#idle.waiting = false;
       if (chunk) this.#push(chunk);
     } catch (thrown) {
