@@ -1,5 +1,6 @@
 import { APIPromise } from '../api-promise.js';
 import type { ClientContext } from '../client-context.js';
+import { readErrorBody } from '../errors/read-error-body.js';
 import { RunFailedError } from '../errors/run-errors.js';
 import type { RequestOptions } from '../options.js';
 import type {
@@ -135,18 +136,14 @@ export function createResearch(context: ClientContext): Research {
 }
 
 /**
- * Why a job failed, from whichever field the server filled: Caesar documents none (shared
- * vendors/caesar.md §4.2), so the spellings its other objects and peers use are read, in turn.
+ * Why a job failed. Caesar documents no field for it (shared vendors/caesar.md §4.2): the shared
+ * error reader covers `error` (string or object), `message` and `detail`; the spellings its other
+ * objects and peers use for a failed job come first.
  */
 function failureReason(job: ResearchObject | undefined): string | undefined {
-  const fields = job as Record<string, unknown> | undefined;
-  for (const key of ['error_message', 'error', 'failure_reason', 'message', 'detail']) {
-    const value = fields?.[key];
+  const fields = (job ?? {}) as Record<string, unknown>;
+  for (const value of [fields.error_message, fields.failure_reason]) {
     if (typeof value === 'string' && value.trim() !== '') return value;
-    if (typeof value === 'object' && value !== null) {
-      const message = (value as { message?: unknown }).message;
-      if (typeof message === 'string' && message.trim() !== '') return message;
-    }
   }
-  return undefined;
+  return readErrorBody(fields).message;
 }
