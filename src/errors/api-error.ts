@@ -27,6 +27,7 @@ export class APIError extends ChatwireError {
   readonly type: string | undefined;
   readonly param: string | undefined;
   readonly dialect: string;
+  readonly #rateLimitWindowMs: number | undefined;
 
   constructor(init: APIErrorInit) {
     super(`${init.status} ${init.info.message ?? init.fallbackMessage}`);
@@ -39,11 +40,12 @@ export class APIError extends ChatwireError {
     this.type = init.info.type;
     this.param = init.info.param;
     this.dialect = init.dialect;
+    this.#rateLimitWindowMs = init.rateLimitWindowMs;
   }
 
   /** Whether the retry policy would try again (status and `x-should-retry`). */
   get isRetryable(): boolean {
-    return isRetryableStatus(this.status, this.headers);
+    return isRetryableStatus(this.status, this.headers, this.#rateLimitWindowMs);
   }
 
   /** Builds the subclass that matches the status. */

@@ -5,11 +5,17 @@ const MAX_SERVER_DELAY_MS = 60_000;
 const BASE_DELAY_MS = 500;
 const MAX_BACKOFF_MS = 8_000;
 
-/** Whether a response status (with its headers) is worth another attempt. `x-should-retry` wins. */
-export function isRetryableStatus(status: number, headers?: Headers): boolean {
+/**
+ * Whether a response status (with its headers) is worth another attempt. `x-should-retry` wins.
+ * A 429 with no retry header from a vendor that documents its window (`rateLimitWindowMs`, see
+ * `Dialect.rateLimitWindowMs`) is not: a retry inside the window only fails again.
+ */
+export function isRetryableStatus(status: number, headers?: Headers, rateLimitWindowMs?: number): boolean {
   const override = headers?.get('x-should-retry');
   if (override === 'true') return true;
   if (override === 'false') return false;
+  if (status === 429 && rateLimitWindowMs !== undefined && requestedDelay(headers) === undefined)
+    return false;
   return RETRYABLE_STATUS.has(status) || status >= 500;
 }
 

@@ -7,7 +7,7 @@ import { sleep } from '../internal/sleep.js';
 import { connectionError } from './connection-error.js';
 import { errorFromResponse, readRequestId } from './error-from-response.js';
 import { RequestLease } from './request-lease.js';
-import { isRetryableStatus, requestedDelay, retryDelay } from './retry-policy.js';
+import { isRetryableStatus, retryDelay } from './retry-policy.js';
 
 export interface HttpRequest {
   method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
@@ -119,11 +119,7 @@ export async function send<T>(
         continue;
       }
     }
-    if (
-      canRetry &&
-      isRetryableStatus(response.status, response.headers) &&
-      !waitsForWindow(response, context)
-    ) {
+    if (canRetry && isRetryableStatus(response.status, response.headers, context.rateLimitWindowMs)) {
       lease.release();
       // Not awaited: a cancel can wait on the other branch of a teed body; we only need the socket freed.
       response.body?.cancel().catch(() => {});
@@ -160,18 +156,4 @@ async function pause(ms: number, signal: AbortSignal | undefined, lease: Request
   } finally {
     wait.release();
   }
-}
-
-/**
- * A 429 with no retry header from a vendor that documents its window (see
- * `Dialect.rateLimitWindowMs`): retrying within the window only fails again. `x-should-retry: true`
- * still wins.
- */
-function waitsForWindow(response: Response, context: ErrorContext): boolean {
-  return (
-    response.status === 429 &&
-    context.rateLimitWindowMs !== undefined &&
-    response.headers.get('x-should-retry') !== 'true' &&
-    requestedDelay(response.headers) === undefined
-  );
 }

@@ -219,7 +219,7 @@ describe('intandem rate limit (10 a minute, documented with no Retry-After)', ()
     const { client, calls } = capturingClient('intandem', { maxRetries: 2, steps: [limited(), ok()] });
     const error = await create(client).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RateLimitError);
-    expect(error).toMatchObject({ code: 'rate_limit_exceeded', retryAfterMs: 60_000 });
+    expect(error).toMatchObject({ code: 'rate_limit_exceeded', retryAfterMs: 60_000, isRetryable: false });
     expect(calls).toHaveLength(1);
   });
 
